@@ -1,0 +1,19 @@
+import type { Config } from "./config.ts";
+import type { Db } from "./db/connect.ts";
+import type { AuthUser } from "./http/context.ts";
+import type { RequestContext } from "./records/request-context.ts";
+
+/** What every module gets from createApp: the database, the settings, a way to make a context. */
+export type AppDeps = {
+  database: Db;
+  config: Config;
+  context: (user: AuthUser, requestId: string | null) => RequestContext;
+};
+
+export function appDeps(database: Db, config: Config): AppDeps {
+  return {
+    database,
+    config,
+    context: (user, requestId) => ({ db: database.db, config, user, requestId }),
+  };
+}

@@ -1,0 +1,40 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { configFromEnv } from "./config.ts";
+import { openDatabase } from "./db/open.ts";
+import { loadDemo } from "./demo/load-demo.ts";
+import { readEnv } from "./env.ts";
+import { ensureFirstAdmin } from "./modules/users/users.service.ts";
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const config = configFromEnv(env);
+  const database = await openDatabase(env);
+
+  const firstAdmin = await ensureFirstAdmin(database.db);
+  if (firstAdmin) {
+    // Shown once, on the first start; only its hash is stored.
+    console.log(`Admin token: ${firstAdmin.token}`);
+  }
+  if (process.argv.includes("--demo")) {
+    const summary = await loadDemo(database, config);
+    console.log(summary ? `Demo data loaded: ${summary}` : "Demo data already present.");
+  }
+
+  const app = createApp({ database, config });
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    console.log(`Rapport ${config.version} listening on http://${info.address}:${info.port} (${database.kind})`);
+  });
+
+  const stop = () => {
+    server.close(() => void database.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

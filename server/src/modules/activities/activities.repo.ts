@@ -1,0 +1,78 @@
+import type { Activity, ActivityListQuery } from "@rapport/shared/schemas";
+import type { z } from "zod";
+import type { LooseEb } from "../../records/access.ts";
+import { readJson, writeJson } from "../../records/json-column.ts";
+import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
+
+export type ActivityFields = Omit<Activity, keyof RecordMeta>;
+
+export const activityRecords: RecordDefinition<Activity, ActivityFields, z.output<typeof ActivityListQuery>> = {
+  table: "activities",
+  prefix: "act",
+  label: "activity",
+  toColumns: (a) => ({
+    type: a.type,
+    direction: a.direction,
+    subject: a.subject,
+    body_text: a.bodyText,
+    occurred_at: a.occurredAt,
+    participants: writeJson(a.participants),
+    account_id: a.accountId,
+    opportunity_id: a.opportunityId,
+    case_id: a.caseId,
+    internet_message_id: a.externalIds.internetMessageId ?? null,
+    conversation_id: a.externalIds.conversationId ?? null,
+    ical_uid: a.externalIds.iCalUId ?? null,
+    logged_by: a.loggedBy,
+  }),
+  fromRow: (row) => ({
+    ...metaFromRow(row),
+    type: row.type as Activity["type"],
+    direction: row.direction as Activity["direction"],
+    subject: row.subject as string | null,
+    bodyText: row.body_text as string | null,
+    occurredAt: row.occurred_at as string,
+    participants: readJson(row.participants as string, []),
+    accountId: row.account_id as string | null,
+    opportunityId: row.opportunity_id as string | null,
+    caseId: row.case_id as string | null,
+    externalIds: {
+      ...(row.internet_message_id ? { internetMessageId: row.internet_message_id as string } : {}),
+      ...(row.conversation_id ? { conversationId: row.conversation_id as string } : {}),
+      ...(row.ical_uid ? { iCalUId: row.ical_uid as string } : {}),
+    },
+    loggedBy: row.logged_by as string,
+  }),
+  // activity_contacts answers "recent history of this contact" with one index range.
+  writeChildren: async (tx, activity) => {
+    await tx.deleteFrom("activity_contacts").where("activity_id", "=", activity.id).execute();
+    const contactIds = [...new Set(activity.participants.map((p) => p.contactId).filter((id): id is string => !!id))];
+    if (contactIds.length === 0) return;
+    await tx
+      .insertInto("activity_contacts")
+      .values(
+        contactIds.map((contact_id) => ({ activity_id: activity.id, contact_id, occurred_at: activity.occurredAt })),
+      )
+      .execute();
+  },
+  filter: (qb, query) => {
+    let q = qb;
+    if (query.type) q = q.where("type", "=", query.type);
+    if (query.accountId) q = q.where("account_id", "=", query.accountId);
+    if (query.opportunityId) q = q.where("opportunity_id", "=", query.opportunityId);
+    if (query.caseId) q = q.where("case_id", "=", query.caseId);
+    if (query.internetMessageId) q = q.where("internet_message_id", "=", query.internetMessageId);
+    if (query.contactId) {
+      const contactId = query.contactId;
+      q = q.where("id", "in", (eb: LooseEb) =>
+        eb.selectFrom("activity_contacts").select("activity_id").where("contact_id", "=", contactId),
+      );
+    }
+    return q;
+  },
+  references: [
+    { field: "accountId", table: "accounts", label: "account" },
+    { field: "opportunityId", table: "opportunities", label: "opportunity" },
+    { field: "caseId", table: "cases", label: "case" },
+  ],
+};

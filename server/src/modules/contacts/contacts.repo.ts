@@ -1,0 +1,93 @@
+import { foldText, normalizeEmail } from "@rapport/shared/normalize";
+import type { Contact, ContactListQuery } from "@rapport/shared/schemas";
+import type { z } from "zod";
+import type { LooseEb } from "../../records/access.ts";
+import { readBool, readJson, writeBool, writeJson } from "../../records/json-column.ts";
+import { containsText } from "../../records/like.ts";
+import type { RecordMeta } from "../../records/record-store.ts";
+import { metaFromRow, type RecordDefinition } from "../../records/record-store.ts";
+
+export type ContactFields = Omit<Contact, keyof RecordMeta>;
+
+export const contactRecords: RecordDefinition<Contact, ContactFields, z.output<typeof ContactListQuery>> = {
+  table: "contacts",
+  prefix: "con",
+  label: "contact",
+  toColumns: (c) => ({
+    civility: c.civility,
+    first_name: c.firstName,
+    last_name: c.lastName,
+    emails: writeJson(c.emails),
+    phones: writeJson(c.phones),
+    job_title: c.jobTitle,
+    account_id: c.accountId,
+    address: c.address ? writeJson(c.address) : null,
+    source: c.source,
+    first_contact_at: c.firstContactAt,
+    first_sale_at: c.firstSaleAt,
+    discount_rate: c.discountRate,
+    tags: writeJson(c.tags),
+    consent: writeJson(c.consent),
+    do_not_contact: writeBool(c.doNotContact),
+    search_text: foldText([c.firstName, c.lastName, ...c.emails].filter(Boolean).join(" ")),
+  }),
+  fromRow: (row) => ({
+    ...metaFromRow(row),
+    civility: row.civility as Contact["civility"],
+    firstName: row.first_name as string | null,
+    lastName: row.last_name as string | null,
+    emails: readJson(row.emails as string, []),
+    phones: readJson(row.phones as string, []),
+    jobTitle: row.job_title as string | null,
+    accountId: row.account_id as string | null,
+    address: readJson(row.address as string | null, null),
+    source: row.source as string | null,
+    firstContactAt: row.first_contact_at as string | null,
+    firstSaleAt: row.first_sale_at as string | null,
+    discountRate: row.discount_rate as number | null,
+    tags: readJson(row.tags as string, []),
+    consent: readJson(row.consent as string, {} as Contact["consent"]),
+    doNotContact: readBool(row.do_not_contact as number),
+  }),
+  // The address and phone tables are what lookup and de-duplication probe; they mirror the lists.
+  writeChildren: async (tx, contact, before) => {
+    if (!before || writeJson(before.emails) !== writeJson(contact.emails)) {
+      await tx.deleteFrom("contact_emails").where("contact_id", "=", contact.id).execute();
+      if (contact.emails.length > 0) {
+        await tx
+          .insertInto("contact_emails")
+          .values(
+            contact.emails.map((email, position) => ({
+              email: normalizeEmail(email),
+              contact_id: contact.id,
+              position,
+            })),
+          )
+          .execute();
+      }
+    }
+    if (!before || writeJson(before.phones) !== writeJson(contact.phones)) {
+      await tx.deleteFrom("contact_phones").where("contact_id", "=", contact.id).execute();
+      if (contact.phones.length > 0) {
+        await tx
+          .insertInto("contact_phones")
+          .values(contact.phones.map((phone, position) => ({ phone, contact_id: contact.id, position })))
+          .execute();
+      }
+    }
+  },
+  filter: (qb, query) => {
+    let q = qb;
+    if (query.accountId) q = q.where("account_id", "=", query.accountId);
+    if (query.q) q = q.where(containsText("search_text", foldText(query.q)));
+    if (query.tag) q = q.where(containsText("tags", JSON.stringify(query.tag)));
+    if (query.email) {
+      const email = normalizeEmail(query.email);
+      q = q.where("id", "in", (eb: LooseEb) =>
+        eb.selectFrom("contact_emails").select("contact_id").where("email", "=", email),
+      );
+    }
+    return q;
+  },
+  references: [{ field: "accountId", table: "accounts", label: "account" }],
+};

@@ -1,0 +1,100 @@
+import type { Opportunity, OpportunityListQuery } from "@rapport/shared/schemas";
+import { CLOSED_STAGES } from "@rapport/shared/schemas";
+import type { z } from "zod";
+import { newId, nowIso } from "../../records/ids.ts";
+import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
+
+export type OpportunityFields = Omit<Opportunity, keyof RecordMeta | "stageHistory">;
+
+const CLOSED = [...CLOSED_STAGES];
+
+export const opportunityRecords: RecordDefinition<
+  Opportunity,
+  OpportunityFields,
+  z.output<typeof OpportunityListQuery>
+> = {
+  table: "opportunities",
+  prefix: "opp",
+  label: "opportunity",
+  toColumns: (o) => ({
+    account_id: o.accountId,
+    contact_id: o.contactId,
+    name: o.name,
+    stage: o.stage,
+    amount: o.amount,
+    currency: o.currency,
+    probability: o.probability,
+    expected_close_date: o.expectedCloseDate,
+  }),
+  fromRow: (row) => ({
+    ...metaFromRow(row),
+    accountId: row.account_id as string,
+    contactId: row.contact_id as string | null,
+    name: row.name as string,
+    stage: row.stage as Opportunity["stage"],
+    amount: row.amount as number | null,
+    currency: row.currency as string,
+    probability: row.probability as number,
+    expectedCloseDate: row.expected_close_date as string | null,
+    stageHistory: [],
+  }),
+  loadChildren: async (db, opportunities) => {
+    const rows = await db
+      .selectFrom("opportunity_stage_changes")
+      .selectAll()
+      .where(
+        "opportunity_id",
+        "in",
+        opportunities.map((o) => o.id),
+      )
+      .orderBy("at")
+      .orderBy("id")
+      .execute();
+    const byId = new Map(opportunities.map((o) => [o.id, o]));
+    for (const r of rows) {
+      byId.get(r.opportunity_id)?.stageHistory.push({
+        from: r.from_stage as Opportunity["stage"] | null,
+        to: r.to_stage as Opportunity["stage"],
+        at: r.at,
+        by: r.by_user_id,
+      });
+    }
+  },
+  // Every stage a deal enters is kept: pipeline movement and forecasts are read from it.
+  writeChildren: async (tx, opportunity, before, ctx) => {
+    if (before && before.stage === opportunity.stage) {
+      if (before.accountId !== opportunity.accountId) {
+        await tx
+          .updateTable("opportunity_stage_changes")
+          .set({ account_id: opportunity.accountId })
+          .where("opportunity_id", "=", opportunity.id)
+          .execute();
+      }
+      return;
+    }
+    await tx
+      .insertInto("opportunity_stage_changes")
+      .values({
+        id: newId("stg"),
+        opportunity_id: opportunity.id,
+        account_id: opportunity.accountId,
+        from_stage: before?.stage ?? null,
+        to_stage: opportunity.stage,
+        at: nowIso(),
+        by_user_id: ctx.user.id,
+      })
+      .execute();
+  },
+  filter: (qb, query) => {
+    let q = qb;
+    if (query.accountId) q = q.where("account_id", "=", query.accountId);
+    if (query.stage) q = q.where("stage", "=", query.stage);
+    if (query.open === "true") q = q.where("stage", "not in", CLOSED);
+    if (query.open === "false") q = q.where("stage", "in", CLOSED);
+    return q;
+  },
+  references: [
+    { field: "accountId", table: "accounts", label: "account" },
+    { field: "contactId", table: "contacts", label: "contact" },
+  ],
+};

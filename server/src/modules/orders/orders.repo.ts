@@ -1,0 +1,82 @@
+import type { Order, OrderListQuery } from "@rapport/shared/schemas";
+import type { z } from "zod";
+import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
+
+export type OrderFields = Omit<Order, keyof RecordMeta>;
+
+export const orderRecords: RecordDefinition<Order, OrderFields, z.output<typeof OrderListQuery>> = {
+  table: "orders",
+  prefix: "ord",
+  label: "order",
+  toColumns: (o) => ({
+    account_id: o.accountId,
+    contact_id: o.contactId,
+    ordered_at: o.orderedAt,
+    reference: o.reference,
+    status: o.status,
+    currency: o.currency,
+    total: o.total,
+  }),
+  fromRow: (row) => ({
+    ...metaFromRow(row),
+    accountId: row.account_id as string,
+    contactId: row.contact_id as string | null,
+    orderedAt: row.ordered_at as string,
+    reference: row.reference as string | null,
+    status: row.status as Order["status"],
+    currency: row.currency as string,
+    total: row.total as number,
+    lines: [],
+  }),
+  loadChildren: async (db, orders) => {
+    const rows = await db
+      .selectFrom("order_lines")
+      .selectAll()
+      .where(
+        "order_id",
+        "in",
+        orders.map((o) => o.id),
+      )
+      .orderBy("order_id")
+      .orderBy("position")
+      .execute();
+    const byId = new Map(orders.map((o) => [o.id, o]));
+    for (const r of rows) {
+      byId.get(r.order_id)?.lines.push({
+        productId: r.product_id,
+        quantity: r.quantity,
+        unitPrice: r.unit_price,
+        discountRate: r.discount_rate,
+        lineTotal: r.line_total,
+      });
+    }
+  },
+  writeChildren: async (tx, order) => {
+    await tx.deleteFrom("order_lines").where("order_id", "=", order.id).execute();
+    await tx
+      .insertInto("order_lines")
+      .values(
+        order.lines.map((line, position) => ({
+          order_id: order.id,
+          position,
+          product_id: line.productId,
+          quantity: line.quantity,
+          unit_price: line.unitPrice,
+          discount_rate: line.discountRate,
+          line_total: line.lineTotal,
+        })),
+      )
+      .execute();
+  },
+  filter: (qb, query) => {
+    let q = qb;
+    if (query.accountId) q = q.where("account_id", "=", query.accountId);
+    if (query.contactId) q = q.where("contact_id", "=", query.contactId);
+    if (query.status) q = q.where("status", "=", query.status);
+    return q;
+  },
+  references: [
+    { field: "accountId", table: "accounts", label: "account" },
+    { field: "contactId", table: "contacts", label: "contact" },
+  ],
+};

@@ -1,0 +1,32 @@
+import type { Product, ProductListQuery } from "@rapport/shared/schemas";
+import type { z } from "zod";
+import { readBool, writeBool } from "../../records/json-column.ts";
+import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
+
+export type ProductFields = Omit<Product, keyof RecordMeta>;
+
+export const productRecords: RecordDefinition<Product, ProductFields, z.output<typeof ProductListQuery>> = {
+  table: "products",
+  prefix: "prd",
+  label: "product",
+  // The catalogue is the whole company's: every user sees every product.
+  sharedWithEveryone: true,
+  toColumns: (p) => ({
+    code: p.code,
+    name: p.name,
+    list_price: p.listPrice,
+    currency: p.currency,
+    warranty_months: p.warrantyMonths,
+    active: writeBool(p.active),
+  }),
+  fromRow: (row) => ({
+    ...metaFromRow(row),
+    code: row.code as string,
+    name: row.name as string,
+    listPrice: row.list_price as number,
+    currency: row.currency as string,
+    warrantyMonths: row.warranty_months as number,
+    active: readBool(row.active as number),
+  }),
+  filter: (qb, query) => (query.code ? qb.where("code", "=", query.code) : qb),
+};

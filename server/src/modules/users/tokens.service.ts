@@ -1,0 +1,118 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { ApiTokenInfo, Role } from "@rapport/shared/schemas";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { notFound } from "../../http/app-error.ts";
+import type { AuthUser } from "../../http/context.ts";
+import { newId, nowIso } from "../../records/ids.ts";
+
+const TOKEN_PREFIX = "rap_";
+/** How long a verified token is trusted without asking the database again (bounds revocation delay across processes). */
+const CACHE_MS = 5_000;
+/** last_used_at is a hint for admins; writing it on every request would turn reads into writes. */
+const LAST_USED_EVERY_MS = 60_000;
+
+/** Only the hash is stored: a leaked database does not leak working tokens. */
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function issueToken(
+  db: Kysely<Database>,
+  input: { userId: string; name: string; expiresAt: string | null },
+): Promise<ApiTokenInfo & { token: string }> {
+  const user = await db.selectFrom("users").select("id").where("id", "=", input.userId).executeTakeFirst();
+  if (!user) throw notFound("user");
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const info: ApiTokenInfo = {
+    id: newId("tok"),
+    userId: input.userId,
+    name: input.name,
+    createdAt: nowIso(),
+    lastUsedAt: null,
+    expiresAt: input.expiresAt,
+    revokedAt: null,
+  };
+  await db
+    .insertInto("api_tokens")
+    .values({
+      id: info.id,
+      user_id: info.userId,
+      name: info.name,
+      token_hash: hashToken(token),
+      created_at: info.createdAt,
+      last_used_at: null,
+      expires_at: info.expiresAt,
+      revoked_at: null,
+    })
+    .execute();
+  return { ...info, token };
+}
+
+export async function revokeToken(db: Kysely<Database>, tokenId: string): Promise<void> {
+  const result = await db
+    .updateTable("api_tokens")
+    .set({ revoked_at: nowIso() })
+    .where("id", "=", tokenId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw notFound("active token");
+}
+
+type Cached = { user: AuthUser; tokenId: string; until: number };
+
+/** Resolves bearer tokens to users, with a short cache so the hot lookup path stays one query. */
+export function tokenVerifier(db: Kysely<Database>) {
+  const cache = new Map<string, Cached>();
+  const lastUsedWritten = new Map<string, number>();
+
+  async function verify(token: string): Promise<AuthUser | null> {
+    if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+    const hash = hashToken(token);
+    const now = Date.now();
+    const cached = cache.get(hash);
+    if (cached && cached.until > now) return cached.user;
+
+    const row = await db
+      .selectFrom("api_tokens as t")
+      .innerJoin("users as u", "u.id", "t.user_id")
+      .select([
+        "t.id as token_id",
+        "t.expires_at",
+        "t.revoked_at",
+        "u.id",
+        "u.email",
+        "u.name",
+        "u.role",
+        "u.team_id",
+        "u.active",
+      ])
+      .where("t.token_hash", "=", hash)
+      .executeTakeFirst();
+    const nowIsoText = new Date(now).toISOString();
+    if (!row || row.revoked_at || row.active !== 1 || (row.expires_at && row.expires_at <= nowIsoText)) {
+      cache.delete(hash);
+      return null;
+    }
+    const user: AuthUser = {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role as Role,
+      teamId: row.team_id,
+    };
+    if (cache.size > 10_000) cache.clear();
+    cache.set(hash, { user, tokenId: row.token_id, until: now + CACHE_MS });
+    if ((lastUsedWritten.get(row.token_id) ?? 0) + LAST_USED_EVERY_MS < now) {
+      lastUsedWritten.set(row.token_id, now);
+      await db.updateTable("api_tokens").set({ last_used_at: nowIsoText }).where("id", "=", row.token_id).execute();
+    }
+    return user;
+  }
+
+  /** Forgets a revoked token at once in this process (others forget it within CACHE_MS). */
+  function forget(tokenId: string): void {
+    for (const [hash, entry] of cache) if (entry.tokenId === tokenId) cache.delete(hash);
+  }
+
+  return { verify, forget };
+}
+export type TokenVerifier = ReturnType<typeof tokenVerifier>;

@@ -1,0 +1,31 @@
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import type { AuthUser } from "../http/context.ts";
+
+/** How generic record code sees any record table: its shared columns and anything else. */
+export type LooseTables = Record<string, Record<string, unknown>>;
+
+/**
+ * The records a user may see, as a SQL condition, or null for all of them. Every read, list and
+ * write goes through this, so a record someone may not see answers like one that does not exist.
+ * Admins and marketers (who work on the whole customer base) see everything; managers and reps see
+ * their team's records and their own. Issue-level refinements (sub-teams, marketer writes) belong
+ * here and nowhere else.
+ */
+export function visibleTo(
+  user: AuthUser,
+  alias?: string,
+): ((eb: ExpressionBuilder<LooseTables, string>) => Expression<SqlBool>) | null {
+  if (user.role === "admin" || user.role === "marketer") return null;
+  const column = (name: string) => (alias ? `${alias}.${name}` : name);
+  return (eb) => {
+    const own = eb(column("owner_id"), "=", user.id);
+    return user.teamId ? eb.or([own, eb(column("team_id"), "=", user.teamId)]) : own;
+  };
+}
+
+/** The same rule on a record already in memory. */
+export function canSee(user: AuthUser, record: { ownerId: string; teamId: string | null }): boolean {
+  if (user.role === "admin" || user.role === "marketer") return true;
+  return record.ownerId === user.id || (user.teamId !== null && record.teamId === user.teamId);
+}
+export type LooseEb = ExpressionBuilder<LooseTables, string>;

@@ -1,0 +1,42 @@
+import type { ListQueryBase, RecordMeta, RecordStore } from "./record-store.ts";
+import type { RequestContext } from "./request-context.ts";
+
+type WithOwner = { ownerId?: string | undefined };
+
+/**
+ * The standard service of a record type: a module only says how an input becomes stored fields
+ * (`prepare`: normalise, compute totals, check rules). On update, `prepare` sees the stored record
+ * with the patch laid over it, so a field the client left out keeps its value.
+ */
+export function recordService<
+  Entity extends RecordMeta,
+  Fields extends object,
+  Query extends ListQueryBase,
+  Input extends object,
+>(
+  store: RecordStore<Entity, Fields, Query>,
+  prepare: (ctx: RequestContext, input: Input, current: Entity | null) => Fields | Promise<Fields>,
+) {
+  return {
+    store,
+    list: (ctx: RequestContext, query: Query) => store.list(ctx, query),
+    get: (ctx: RequestContext, id: string) => store.get(ctx.db, ctx.user, id),
+    create: async (ctx: RequestContext, { ownerId, ...input }: Input & WithOwner): Promise<Entity> =>
+      store.create(ctx, await prepare(ctx, input as unknown as Input, null), ownerId),
+    update: (ctx: RequestContext, id: string, version: number, { ownerId, ...patch }: Partial<Input> & WithOwner) =>
+      store.update(
+        ctx,
+        id,
+        version,
+        (current) => prepare(ctx, { ...fieldsOf(current), ...patch } as unknown as Input, current),
+        ownerId,
+      ),
+    remove: (ctx: RequestContext, id: string, version: number | null) => store.remove(ctx, id, version),
+  };
+}
+
+/** A record without its meta fields: what a client may change. */
+export function fieldsOf<E extends RecordMeta>(record: E): Omit<E, keyof RecordMeta> {
+  const { id, createdAt, updatedAt, version, ownerId, teamId, ...fields } = record;
+  return fields;
+}

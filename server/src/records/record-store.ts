@@ -1,0 +1,253 @@
+import type { Kysely, SelectQueryBuilder } from "kysely";
+import { constraintViolation } from "../db/errors.ts";
+import type { RecordTable } from "../db/schema.ts";
+import { AppError, invalidField, notFound } from "../http/app-error.ts";
+import type { AuthUser } from "../http/context.ts";
+import { type LooseTables, visibleTo } from "./access.ts";
+import { audit, changedFields } from "./audit.ts";
+import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { newId, nowIso } from "./ids.ts";
+import type { RequestContext, Tx } from "./request-context.ts";
+
+export type RecordMeta = {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  ownerId: string;
+  teamId: string | null;
+};
+
+type Row = Record<string, unknown>;
+export type LooseSelect = SelectQueryBuilder<LooseTables, string, Row>;
+/** Generic code reaches every record table through this one loosely typed view. */
+const loose = (db: Tx) => db as unknown as Kysely<LooseTables>;
+
+/** What a module tells the generic record code about its table. */
+export type RecordDefinition<Entity extends RecordMeta, Fields, Query> = {
+  table: RecordTable;
+  /** Id prefix: `con` gives `con_…`. */
+  prefix: string;
+  /** A human name for messages: "contact". */
+  label: string;
+  /** Domain fields -> columns (not the meta columns, which this file owns). */
+  toColumns: (fields: Fields) => Row;
+  /** A row -> the entity, before children are attached. */
+  fromRow: (row: Row) => Entity;
+  /** Attaches side-table data (stage history, order lines) to a page of entities at once. */
+  loadChildren?: (db: Tx, entities: Entity[]) => Promise<void>;
+  /** Rewrites side tables after an insert or update, in the same transaction. */
+  writeChildren?: (tx: Tx, entity: Entity, before: Entity | null, ctx: RequestContext) => Promise<void>;
+  /** Applies the list filters of this record type. */
+  filter?: (qb: LooseSelect, query: Query) => LooseSelect;
+  /** Ids in the fields that must name a record the user can see, checked before writing. */
+  references?: Array<{ field: keyof Fields & string; table: RecordTable; label: string; sharedWithEveryone?: boolean }>;
+  /** Records every user sees (the product catalogue), whoever owns them. */
+  sharedWithEveryone?: boolean;
+};
+
+export type ListQueryBase = {
+  cursor?: string | undefined;
+  limit: number;
+  ownerId?: string | undefined;
+  updatedSince?: string | undefined;
+};
+
+export function metaFromRow(row: Row): RecordMeta {
+  return {
+    id: row.id as string,
+    createdAt: row.created_at as string,
+    updatedAt: row.updated_at as string,
+    version: row.version as number,
+    ownerId: row.owner_id as string,
+    teamId: (row.team_id as string | null) ?? null,
+  };
+}
+
+/**
+ * Create, read, list, update and delete for one record type, with the rules every record obeys:
+ * visibility per user, optimistic versions, audit in the same transaction, no half-written
+ * record when any step fails.
+ */
+export class RecordStore<Entity extends RecordMeta, Fields extends object, Query extends ListQueryBase> {
+  constructor(readonly def: RecordDefinition<Entity, Fields, Query>) {}
+
+  /** The row of a visible record, or null. */
+  async findRow(db: Tx, user: AuthUser, id: string): Promise<Row | null> {
+    let qb = loose(db).selectFrom(this.def.table).selectAll().where("id", "=", id);
+    const visible = this.def.sharedWithEveryone ? null : visibleTo(user);
+    if (visible) qb = qb.where(visible);
+    return ((await qb.executeTakeFirst()) as Row | undefined) ?? null;
+  }
+
+  async find(db: Tx, user: AuthUser, id: string): Promise<Entity | null> {
+    const row = await this.findRow(db, user, id);
+    return row ? ((await this.hydrate(db, [row]))[0] ?? null) : null;
+  }
+
+  async get(db: Tx, user: AuthUser, id: string): Promise<Entity> {
+    const entity = await this.find(db, user, id);
+    if (!entity) throw notFound(this.def.label);
+    return entity;
+  }
+
+  async hydrate(db: Tx, rows: Row[]): Promise<Entity[]> {
+    const entities = rows.map((row) => this.def.fromRow(row));
+    if (this.def.loadChildren && entities.length > 0) await this.def.loadChildren(db, entities);
+    return entities;
+  }
+
+  async list(ctx: RequestContext, query: Query): Promise<{ items: Entity[]; nextCursor: string | null }> {
+    let qb = loose(ctx.db).selectFrom(this.def.table).selectAll() as LooseSelect;
+    const visible = this.def.sharedWithEveryone ? null : visibleTo(ctx.user);
+    if (visible) qb = qb.where(visible);
+    if (query.ownerId) qb = qb.where("owner_id", "=", query.ownerId);
+    if (query.updatedSince) qb = qb.where("updated_at", ">=", query.updatedSince);
+    if (query.cursor) qb = qb.where("id", ">", decodeCursor(query.cursor, 1)[0] as string);
+    if (this.def.filter) qb = this.def.filter(qb, query);
+    const rows = (await qb
+      .orderBy("id")
+      .limit(query.limit + 1)
+      .execute()) as Row[];
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: await this.hydrate(ctx.db, page),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.id as string]) : null,
+    };
+  }
+
+  async create(ctx: RequestContext, fields: Fields, ownerId?: string): Promise<Entity> {
+    return this.writing(async () =>
+      ctx.db.transaction().execute(async (tx) => {
+        await this.checkReferences(tx, ctx.user, fields);
+        const owner = await ownerOf(tx, ctx.user, ownerId);
+        const now = nowIso();
+        const id = newId(this.def.prefix);
+        const row = {
+          id,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+          owner_id: owner.id,
+          team_id: owner.teamId,
+          ...this.def.toColumns(fields),
+        };
+        await loose(tx).insertInto(this.def.table).values(row).execute();
+        const entity = this.def.fromRow(row);
+        await this.def.writeChildren?.(tx, entity, null, ctx);
+        await audit(tx, ctx, { action: "create", entity: this.def.label, entityId: id });
+        return (await this.hydrate(tx, [row]))[0] as Entity;
+      }),
+    );
+  }
+
+  /**
+   * Applies a change made from version `version`. `change` gets the record as stored and returns
+   * its new fields; it runs inside the transaction, after the version check.
+   */
+  async update(
+    ctx: RequestContext,
+    id: string,
+    version: number,
+    change: (current: Entity) => Fields | Promise<Fields>,
+    ownerId?: string,
+  ): Promise<Entity> {
+    return this.writing(async () =>
+      ctx.db.transaction().execute(async (tx) => {
+        const current = await this.find(tx, ctx.user, id);
+        if (!current) throw notFound(this.def.label);
+        if (current.version !== version) throw this.stale(current);
+        const fields = await change(current);
+        await this.checkReferences(tx, ctx.user, fields);
+        const owner = ownerId && ownerId !== current.ownerId ? await ownerOf(tx, ctx.user, ownerId) : null;
+        const columns = {
+          ...this.def.toColumns(fields),
+          updated_at: nowIso(),
+          version: version + 1,
+          ...(owner ? { owner_id: owner.id, team_id: owner.teamId } : {}),
+        };
+        const result = await loose(tx)
+          .updateTable(this.def.table)
+          .set(columns)
+          .where("id", "=", id)
+          .where("version", "=", version)
+          .executeTakeFirst();
+        // Another writer got in between our read and this update: theirs stands.
+        if (Number(result.numUpdatedRows) !== 1) throw this.stale(await this.get(tx, ctx.user, id));
+        const row = (await this.findRow(tx, ctx.user, id)) as Row;
+        const updated = this.def.fromRow(row);
+        await this.def.writeChildren?.(tx, updated, current, ctx);
+        const changed = changedFields(current as Record<string, unknown>, {
+          ...fields,
+          ...(owner ? { ownerId: owner.id } : {}),
+        });
+        await audit(tx, ctx, { action: "update", entity: this.def.label, entityId: id, detail: { changed } });
+        return (await this.hydrate(tx, [row]))[0] as Entity;
+      }),
+    );
+  }
+
+  async remove(ctx: RequestContext, id: string, version: number | null): Promise<void> {
+    await this.writing(async () =>
+      ctx.db.transaction().execute(async (tx) => {
+        const current = await this.find(tx, ctx.user, id);
+        if (!current) throw notFound(this.def.label);
+        if (version !== null && current.version !== version) throw this.stale(current);
+        await loose(tx).deleteFrom(this.def.table).where("id", "=", id).execute();
+        await audit(tx, ctx, { action: "delete", entity: this.def.label, entityId: id, detail: { before: current } });
+      }),
+    );
+  }
+
+  private stale(current: Entity): AppError {
+    return new AppError(
+      "version_conflict",
+      `This ${this.def.label} was changed since version you read; it is now at version ${current.version}.`,
+      { current },
+    );
+  }
+
+  private async checkReferences(tx: Tx, user: AuthUser, fields: Fields): Promise<void> {
+    for (const ref of this.def.references ?? []) {
+      const id = (fields as Record<string, unknown>)[ref.field];
+      if (typeof id !== "string") continue;
+      let qb = loose(tx).selectFrom(ref.table).select("id").where("id", "=", id);
+      const visible = ref.sharedWithEveryone ? null : visibleTo(user);
+      if (visible) qb = qb.where(visible);
+      if (!(await qb.executeTakeFirst())) throw invalidField(ref.field, `no ${ref.label} with id ${id}`);
+    }
+  }
+
+  /** Constraint failures the checks above could not foresee (a race, a unique code) become 409s. */
+  private async writing<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const violation = constraintViolation(error);
+      if (violation === "unique") {
+        throw new AppError("conflict", `Another ${this.def.label} already has that unique value.`);
+      }
+      if (violation === "foreign_key") {
+        throw new AppError(
+          "conflict",
+          `This ${this.def.label} is still referred to by other records (opportunities, orders...): remove or move those first.`,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+/** The owner a new record gets: the caller, or a named active user (whose team it joins). */
+async function ownerOf(tx: Tx, user: AuthUser, ownerId: string | undefined) {
+  if (!ownerId || ownerId === user.id) return { id: user.id, teamId: user.teamId };
+  const owner = await tx
+    .selectFrom("users")
+    .select(["id", "team_id"])
+    .where("id", "=", ownerId)
+    .where("active", "=", 1)
+    .executeTakeFirst();
+  if (!owner) throw invalidField("ownerId", `no active user with id ${ownerId}`);
+  return { id: owner.id, teamId: owner.team_id };
+}

@@ -1,0 +1,14 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/schema.ts";
+import type { AuthUser } from "../http/context.ts";
+
+/** What a service needs to act for one request: who, which database, which settings. */
+export type RequestContext = {
+  db: Kysely<Database>;
+  config: Config;
+  user: AuthUser;
+  requestId: string | null;
+};
+
+export type Tx = Transaction<Database> | Kysely<Database>;

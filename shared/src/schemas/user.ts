@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { Email, Id, ShortText, Timestamp } from "./common.ts";
+
+export const Role = z.enum(["rep", "manager", "marketer", "admin"]);
+export type Role = z.infer<typeof Role>;
+
+export const User = z
+  .object({
+    id: Id,
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    teamId: Id.nullable(),
+    active: z.boolean(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: "User" });
+export type User = z.infer<typeof User>;
+
+export const UserCreate = z.strictObject({
+  email: Email,
+  name: ShortText.min(1),
+  role: Role.default("rep"),
+  teamId: Id.nullable().default(null),
+});
+export type UserCreate = z.infer<typeof UserCreate>;
+
+export const Team = z.object({ id: Id, name: z.string(), parentId: Id.nullable(), createdAt: Timestamp });
+export type Team = z.infer<typeof Team>;
+export const TeamCreate = z.strictObject({ name: ShortText.min(1), parentId: Id.nullable().default(null) });
+
+export const ApiTokenInfo = z.object({
+  id: Id,
+  userId: Id,
+  name: z.string(),
+  createdAt: Timestamp,
+  lastUsedAt: Timestamp.nullable(),
+  expiresAt: Timestamp.nullable(),
+  revokedAt: Timestamp.nullable(),
+});
+export type ApiTokenInfo = z.infer<typeof ApiTokenInfo>;
+export const ApiTokenCreate = z.strictObject({
+  userId: Id,
+  name: ShortText.min(1).default("api"),
+  expiresAt: Timestamp.nullable().default(null),
+});
+/** The one answer that carries a token's secret; it is never shown again. */
+export const ApiTokenCreated = ApiTokenInfo.extend({ token: z.string() });

@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+
+const POSTGRES_TEST_URL = "postgres://postgres@127.0.0.1:5432/test";
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "shared", include: ["shared/src/**/*.test.ts"] } },
+      { test: { name: "server-sqlite", include: ["server/src/**/*.test.ts"], testTimeout: 30_000 } },
+      {
+        test: {
+          name: "server-postgres",
+          include: ["server/src/**/*.test.ts"],
+          env: { RAPPORT_TEST_DATABASE_URL: POSTGRES_TEST_URL },
+          testTimeout: 30_000,
+        },
+      },
+      { test: { name: "e2e", include: ["test/**/*.test.ts"], testTimeout: 120_000 } },
+    ],
+  },
+});
