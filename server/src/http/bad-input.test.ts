@@ -1,0 +1,162 @@
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type TestApp, testApp } from "../testing/test-app.ts";
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await testApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const count = async (table: "contacts" | "accounts" | "audit_entries") =>
+  Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+
+describe("bad input gets a clear 4xx and writes nothing", () => {
+  it("malformed JSON: 400 problem+json with a request id", async () => {
+    const response = await t.call("POST", "/contacts", { raw: '{"lastName": "Martin",' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.json).toMatchObject({ code: "malformed_json", status: 400, title: "Malformed JSON" });
+    expect(response.json.requestId).toBe(response.headers.get("x-request-id"));
+    expect(await count("contacts")).toBe(0);
+  });
+
+  it("wrong types and unknown fields: 422 listing each field path", async () => {
+    const response = await t.call("POST", "/contacts", {
+      body: { lastName: 42, emails: "not-a-list", consent: { email: { status: "maybe" } }, isVip: true },
+    });
+    expect(response.status).toBe(422);
+    const paths = response.json.errors.map((e: { path: string }) => e.path).sort();
+    expect(paths).toEqual(["consent.email.status", "emails", "isVip", "lastName"]);
+    expect(await count("contacts")).toBe(0);
+  });
+
+  it("fields only the server sets are refused", async () => {
+    const response = await t.call("POST", "/accounts", { body: { name: "Acme", id: "acc_x", version: 7 } });
+    expect(response.status).toBe(422);
+    expect(response.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(["id", "version"]);
+  });
+
+  it("invalid emails and phones name the offending item", async () => {
+    const email = await t.call("POST", "/contacts", { body: { lastName: "Roy", emails: ["ok@acme.fr", "nope@"] } });
+    expect(email.status).toBe(422);
+    expect(email.json.errors[0].path).toBe("emails.1");
+    const phone = await t.call("POST", "/accounts", { body: { name: "Acme", phone: "01 23" } });
+    expect(phone.status).toBe(422);
+    expect(phone.json.errors[0].path).toBe("phone");
+    expect(await count("contacts")).toBe(0);
+    expect(await count("accounts")).toBe(0);
+  });
+
+  it("a 10 MB body is refused with 413 before it is parsed", async () => {
+    const response = await t.call("POST", "/contacts", { body: { lastName: "x".repeat(10 * 1024 * 1024) } });
+    expect(response.status).toBe(413);
+    expect(response.json.code).toBe("payload_too_large");
+  });
+
+  it("an over-long field under the body cap is a 422, not a truncated row", async () => {
+    const response = await t.call("POST", "/contacts", { body: { lastName: "x".repeat(200_000) } });
+    expect(response.status).toBe(422);
+    expect(response.json.errors[0].path).toBe("lastName");
+  });
+
+  it("a body that is not JSON-typed gets 415", async () => {
+    const response = await t.call("POST", "/contacts", {
+      raw: "lastName=Martin",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(response.status).toBe(415);
+  });
+
+  it("SQL metacharacters, emoji and right-to-left text are stored as given", async () => {
+    const names = ["Robert'); DROP TABLE contacts;--", "O'Brien \"Bob\" % _ \\", "Zoë 👩🏽‍💼", "محمد العربي", "שָׁלוֹם"];
+    for (const lastName of names) {
+      const created = await t.call("POST", "/contacts", { body: { lastName } });
+      expect(created.status).toBe(201);
+      const read = await t.call("GET", `/contacts/${created.json.id}`);
+      expect(read.json.lastName).toBe(lastName);
+    }
+    const search = await t.call("GET", `/contacts?q=${encodeURIComponent("% _")}`);
+    expect(search.json.items.map((c: { lastName: string }) => c.lastName)).toEqual([names[1]]);
+    expect(await count("contacts")).toBe(names.length);
+  });
+
+  it("unknown ids answer 404 and malformed ids 422, never 500", async () => {
+    expect((await t.call("GET", "/contacts/con_doesnotexist")).status).toBe(404);
+    expect((await t.call("GET", "/contacts/'%20OR%201=1")).status).toBe(422);
+    expect((await t.call("GET", "/no-such-route")).status).toBe(404);
+  });
+
+  it("bad query parameters are 422 or 400, never 500", async () => {
+    expect((await t.call("GET", "/contacts?limit=abc")).status).toBe(422);
+    expect((await t.call("GET", "/contacts?limit=100000")).status).toBe(422);
+    expect((await t.call("GET", "/contacts?cursor=garbage")).status).toBe(400);
+    expect((await t.call("GET", "/lookup")).status).toBe(422);
+  });
+
+  it("a reference to a record that does not exist is a 422 on that field", async () => {
+    const response = await t.call("POST", "/contacts", { body: { lastName: "Roy", accountId: "acc_missing" } });
+    expect(response.status).toBe(422);
+    expect(response.json.errors[0].path).toBe("accountId");
+  });
+
+  it("any JSON value sent as a contact is answered with 201 or a 4xx, and a 4xx writes nothing", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record({
+            firstName: fc.oneof(fc.string(), fc.constant(null), fc.integer()),
+            lastName: fc.oneof(fc.string({ maxLength: 250 }), fc.string({ unit: "binary" })),
+            emails: fc.array(fc.oneof(fc.emailAddress(), fc.string()), { maxLength: 3 }),
+            phones: fc.array(fc.oneof(fc.constant("+33 6 12 34 56 78"), fc.string()), { maxLength: 2 }),
+            tags: fc.array(fc.string(), { maxLength: 3 }),
+          }),
+        ),
+        async (body) => {
+          const before = await count("contacts");
+          const response = await t.call("POST", "/contacts", { body });
+          expect([201, 400, 413, 422]).toContain(response.status);
+          expect(await count("contacts")).toBe(before + (response.status === 201 ? 1 : 0));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("updates with random patches keep the record whole: 200 with version+1, or 4xx and unchanged", async () => {
+    const created = await t.call("POST", "/contacts", { body: { firstName: "Anne", lastName: "Dupont" } });
+    let current = created.json;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            firstName: fc.oneof(fc.string({ maxLength: 30 }), fc.constant(null)),
+            jobTitle: fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.integer()),
+            discountRate: fc.oneof(fc.double({ min: -10, max: 120, noNaN: true }), fc.constant(null)),
+            doNotContact: fc.oneof(fc.boolean(), fc.string()),
+          },
+          { requiredKeys: [] },
+        ),
+        async (patch) => {
+          const response = await t.call("PATCH", `/contacts/${current.id}`, {
+            body: patch,
+            headers: { "if-match": `"${current.version}"` },
+          });
+          const after = (await t.call("GET", `/contacts/${current.id}`)).json;
+          if (response.status === 200) {
+            expect(after.version).toBe(current.version + 1);
+            expect(after).toEqual(response.json);
+            current = after;
+          } else {
+            expect([400, 422]).toContain(response.status);
+            expect(after).toEqual(current);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
