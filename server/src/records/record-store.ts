@@ -134,7 +134,8 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
           ...this.def.toColumns(fields),
         };
         await loose(tx).insertInto(this.def.table).values(row).execute();
-        const entity = this.def.fromRow(row);
+        // Children (order lines...) are only in the fields until writeChildren stores them.
+        const entity = { ...this.def.fromRow(row), ...fields } as Entity;
         await this.def.writeChildren?.(tx, entity, null, ctx);
         await audit(tx, ctx, { action: "create", entity: this.def.label, entityId: id });
         return (await this.hydrate(tx, [row]))[0] as Entity;
@@ -176,7 +177,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
         // Another writer got in between our read and this update: theirs stands.
         if (Number(result.numUpdatedRows) !== 1) throw this.stale(await this.get(tx, ctx.user, id));
         const row = (await this.findRow(tx, ctx.user, id)) as Row;
-        const updated = this.def.fromRow(row);
+        const updated = { ...this.def.fromRow(row), ...fields } as Entity;
         await this.def.writeChildren?.(tx, updated, current, ctx);
         const changed = changedFields(current as Record<string, unknown>, {
           ...fields,

@@ -11,8 +11,11 @@ type OrderInput = Omit<OrderCreate, "ownerId" | "lines"> & {
   lines: Array<OrderCreate["lines"][number] & Partial<Pick<OrderLine, "lineTotal">>>;
 };
 
-/** Rounds to cents, the unit in which order amounts are shown and summed. */
-const cents = (amount: number) => Math.round(amount * 100) / 100;
+/**
+ * Amounts are computed in whole cents, so 3 × 49.90 less 5% is 142.22 as on the invoice, not the
+ * 142.21 that binary floating point would round 142.2149999… to.
+ */
+const toCents = (amount: number) => Math.round(amount * 100);
 
 /** Lines take the product's list price unless priced; line totals and the order total are computed here. */
 async function prepareOrder(ctx: RequestContext, input: OrderInput): Promise<OrderFields> {
@@ -28,7 +31,7 @@ async function prepareOrder(ctx: RequestContext, input: OrderInput): Promise<Ord
     if (!listPrice.has(line.productId) || price === undefined) {
       throw invalidField(`lines.${i}.productId`, `no product with id ${line.productId}`);
     }
-    const lineTotal = cents(line.quantity * price * (1 - line.discountRate / 100));
+    const lineTotal = Math.round((line.quantity * toCents(price) * (100 - line.discountRate)) / 100) / 100;
     return {
       productId: line.productId,
       quantity: line.quantity,
@@ -38,7 +41,7 @@ async function prepareOrder(ctx: RequestContext, input: OrderInput): Promise<Ord
     };
   });
   const { lines: _, ...fields } = input;
-  return { ...fields, lines, total: cents(lines.reduce((sum, line) => sum + line.lineTotal, 0)) };
+  return { ...fields, lines, total: lines.reduce((sum, line) => sum + toCents(line.lineTotal), 0) / 100 };
 }
 
 export const orderService = recordService(orderStore, prepareOrder);

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type TestApp, testApp } from "../../testing/test-app.ts";
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await testApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const mail = (internetMessageId: string) => ({
+  type: "email",
+  direction: "out",
+  subject: "Proposition commerciale",
+  bodyText: "Bonjour, veuillez trouver ci-joint…",
+  occurredAt: "2026-10-05T14:00:00Z",
+  participants: [{ address: "client@example.org", role: "to" }],
+  externalIds: { internetMessageId, conversationId: "AAQkAGI2" },
+});
+
+describe("logging activities", () => {
+  it("logging the same mail twice returns the first activity (201 then 200)", async () => {
+    const first = await t.call("POST", "/activities", { body: mail("<abc@mail.example.org>") });
+    const again = await t.call("POST", "/activities", { body: mail("<abc@mail.example.org>") });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.json.id).toBe(first.json.id);
+    const all = await t.call("GET", "/activities?internetMessageId=%3Cabc%40mail.example.org%3E");
+    expect(all.json.items).toHaveLength(1);
+  });
+
+  it("a burst of retries of one mail makes one activity", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => t.call("POST", "/activities", { body: mail("<burst@x.org>") })),
+    );
+    const ids = new Set(responses.map((r) => r.json.id));
+    expect(ids.size).toBe(1);
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(responses.every((r) => r.status === 201 || r.status === 200)).toBe(true);
+  });
+
+  it("a meeting is idempotent on its iCalUId", async () => {
+    const meeting = {
+      type: "meeting",
+      subject: "Revue trimestrielle",
+      occurredAt: "2026-10-06T08:00:00Z",
+      externalIds: { iCalUId: "040000008200E00074C5B7101A82E008" },
+    };
+    const first = await t.call("POST", "/activities", { body: meeting });
+    const again = await t.call("POST", "/activities", { body: meeting });
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.json.id).toBe(first.json.id);
+  });
+
+  it("links participants to contacts by address and files the activity under their account", async () => {
+    const account = await t.call("POST", "/accounts", { body: { name: "Globex Ltd", domains: ["globex.co.uk"] } });
+    const contact = await t.call("POST", "/contacts", {
+      body: { firstName: "Siân", lastName: "O'Neill", emails: ["sian@globex.co.uk"], accountId: account.json.id },
+    });
+    const logged = await t.call("POST", "/activities", {
+      body: { type: "call", occurredAt: "2026-10-07T10:00:00Z", participants: [{ address: "SIAN@globex.co.uk" }] },
+    });
+    expect(logged.json.participants[0].contactId).toBe(contact.json.id);
+    expect(logged.json.accountId).toBe(account.json.id);
+    expect(logged.json.loggedBy).toBe(t.admin.id);
+    const ofContact = await t.call("GET", `/activities?contactId=${contact.json.id}`);
+    expect(ofContact.json.items.map((a: { id: string }) => a.id)).toEqual([logged.json.id]);
+  });
+
+  it("stores times in UTC whatever offset the client sent", async () => {
+    const logged = await t.call("POST", "/activities", { body: { type: "note", occurredAt: "2026-10-07T10:00:00+02:00" } });
+    expect(logged.json.occurredAt).toBe("2026-10-07T08:00:00.000Z");
+  });
+});
