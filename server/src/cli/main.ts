@@ -33,7 +33,12 @@ const commands: Record<string, Command> = {
   "user create": async (database, args) => {
     const { values } = parseArgs({
       args,
-      options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, team: { type: "string" } },
+      options: {
+        email: { type: "string" },
+        name: { type: "string" },
+        role: { type: "string" },
+        team: { type: "string" },
+      },
     });
     const input = parseOrThrow(
       UserCreate,

@@ -72,7 +72,10 @@ describe("optimistic concurrency with If-Match", () => {
       body: {
         accountId: account.json.id,
         orderedAt: "2026-03-01",
-        lines: [{ productId: product.json.id, quantity: 2 }, { productId: "prd_missing", quantity: 1 }],
+        lines: [
+          { productId: product.json.id, quantity: 2 },
+          { productId: "prd_missing", quantity: 1 },
+        ],
       },
     });
     expect(response.status).toBe(422);

@@ -116,8 +116,12 @@ function toJsonSchema(schema: z.ZodType, io: Io, components: Record<string, Json
   const id = (schema.meta() as { id?: string } | undefined)?.id;
   const root = rewrite(json) as JsonSchema;
   if (!id) return root;
-  // The root itself is a named schema: store it once and refer to it.
-  delete root.id;
-  components[`${id}${suffix}`] = root;
-  return { $ref: `#/components/schemas/${id}${suffix}` };
+  // The root itself is a named schema: zod may already have moved it to $defs (then the root is a
+  // bare $ref to it); otherwise store it once. Either way, refer to it.
+  const ref = { $ref: `#/components/schemas/${id}${suffix}` };
+  if (root.$ref !== ref.$ref) {
+    delete root.id;
+    components[`${id}${suffix}`] = root;
+  }
+  return ref;
 }

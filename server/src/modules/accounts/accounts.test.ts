@@ -11,8 +11,11 @@ afterEach(async () => {
 
 describe("accounts", () => {
   it("the timeline merges activities, orders, stage changes and cases, newest first, across pages", async () => {
-    const account = (await t.call("POST", "/accounts", { body: { name: "Initech SARL", domains: ["initech.fr"] } })).json;
-    const product = (await t.call("POST", "/products", { body: { code: "SUP-12", name: "Support 12 mois", listPrice: 1200 } })).json;
+    const account = (await t.call("POST", "/accounts", { body: { name: "Initech SARL", domains: ["initech.fr"] } }))
+      .json;
+    const product = (
+      await t.call("POST", "/products", { body: { code: "SUP-12", name: "Support 12 mois", listPrice: 1200 } })
+    ).json;
     for (const day of ["01", "03", "05"]) {
       await t.call("POST", "/activities", {
         body: { type: "call", subject: `Call ${day}`, occurredAt: `2026-09-${day}T10:00:00Z`, accountId: account.id },
@@ -26,9 +29,13 @@ describe("accounts", () => {
         lines: [{ productId: product.id, quantity: 2, discountRate: 10 }],
       },
     });
-    const deal = (await t.call("POST", "/opportunities", { body: { accountId: account.id, name: "Extension", amount: 5000 } })).json;
+    const deal = (
+      await t.call("POST", "/opportunities", { body: { accountId: account.id, name: "Extension", amount: 5000 } })
+    ).json;
     await t.call("PATCH", `/opportunities/${deal.id}`, { body: { stage: "qualified" }, headers: { "if-match": "1" } });
-    await t.call("POST", "/cases", { body: { subject: "Panne", accountId: account.id, openedAt: "2026-09-02T08:00:00Z" } });
+    await t.call("POST", "/cases", {
+      body: { subject: "Panne", accountId: account.id, openedAt: "2026-09-02T08:00:00Z" },
+    });
 
     const seen: Array<{ kind: string; at: string; recordId: string; title: string }> = [];
     let cursor: string | null = null;

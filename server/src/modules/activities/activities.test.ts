@@ -69,7 +69,9 @@ describe("logging activities", () => {
   });
 
   it("stores times in UTC whatever offset the client sent", async () => {
-    const logged = await t.call("POST", "/activities", { body: { type: "note", occurredAt: "2026-10-07T10:00:00+02:00" } });
+    const logged = await t.call("POST", "/activities", {
+      body: { type: "note", occurredAt: "2026-10-07T10:00:00+02:00" },
+    });
     expect(logged.json.occurredAt).toBe("2026-10-07T08:00:00.000Z");
   });
 });

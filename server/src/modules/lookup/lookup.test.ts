@@ -10,17 +10,26 @@ afterEach(async () => {
 });
 
 async function seedAcme() {
-  const account = (await t.call("POST", "/accounts", { body: { name: "Acme Industries SAS", domains: ["acme.fr", "acme.com"] } }))
-    .json;
+  const account = (
+    await t.call("POST", "/accounts", { body: { name: "Acme Industries SAS", domains: ["acme.fr", "acme.com"] } })
+  ).json;
   const contact = (
     await t.call("POST", "/contacts", {
-      body: { firstName: "Jérôme", lastName: "Bézier", emails: ["j.bezier@acme.fr", "jerome.bezier@gmail.com"], accountId: account.id },
+      body: {
+        firstName: "Jérôme",
+        lastName: "Bézier",
+        emails: ["j.bezier@acme.fr", "jerome.bezier@gmail.com"],
+        accountId: account.id,
+      },
     })
   ).json;
-  const open = (await t.call("POST", "/opportunities", { body: { accountId: account.id, name: "Renewal 2027", stage: "proposal" } }))
-    .json;
+  const open = (
+    await t.call("POST", "/opportunities", { body: { accountId: account.id, name: "Renewal 2027", stage: "proposal" } })
+  ).json;
   await t.call("POST", "/opportunities", { body: { accountId: account.id, name: "Old deal", stage: "won" } });
-  const kase = (await t.call("POST", "/cases", { body: { subject: "Broken hinge", contactId: contact.id, accountId: account.id } })).json;
+  const kase = (
+    await t.call("POST", "/cases", { body: { subject: "Broken hinge", contactId: contact.id, accountId: account.id } })
+  ).json;
   await t.call("POST", "/cases", { body: { subject: "Solved", accountId: account.id, status: "closed" } });
   const mail = (
     await t.call("POST", "/activities", {
@@ -76,7 +85,10 @@ describe("GET /lookup", () => {
     const teamB = await t.addTeam("B");
     const repA = await t.addUser("rep", teamA.id);
     const repB = await t.addUser("rep", teamB.id);
-    const account = await t.call("POST", "/accounts", { body: { name: "Secret SA", domains: ["secret.fr"] }, token: repA.token });
+    const account = await t.call("POST", "/accounts", {
+      body: { name: "Secret SA", domains: ["secret.fr"] },
+      token: repA.token,
+    });
     await t.call("POST", "/contacts", {
       body: { lastName: "Hidden", emails: ["h@secret.fr"], accountId: account.json.id },
       token: repA.token,

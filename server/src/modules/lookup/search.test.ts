@@ -16,7 +16,9 @@ beforeEach(async () => {
       accountId: account.json.id,
     },
   });
-  await t.call("POST", "/contacts", { body: { firstName: "Helen", lastName: "Smith", emails: ["hsmith@example.co.uk"] } });
+  await t.call("POST", "/contacts", {
+    body: { firstName: "Helen", lastName: "Smith", emails: ["hsmith@example.co.uk"] },
+  });
 });
 afterEach(async () => {
   await t.close();

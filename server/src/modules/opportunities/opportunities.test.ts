@@ -12,16 +12,24 @@ afterEach(async () => {
 describe("opportunities, orders and cases", () => {
   it("a deal keeps its stage history and takes each stage's default probability", async () => {
     const account = (await t.call("POST", "/accounts", { body: { name: "Umbrella" } })).json;
-    const deal = (await t.call("POST", "/opportunities", { body: { accountId: account.id, name: "Vaccins", amount: 90000 } })).json;
+    const deal = (
+      await t.call("POST", "/opportunities", { body: { accountId: account.id, name: "Vaccins", amount: 90000 } })
+    ).json;
     expect(deal).toMatchObject({ stage: "lead", probability: 10, currency: "EUR", version: 1 });
-    const moved = await t.call("PATCH", `/opportunities/${deal.id}`, { body: { stage: "negotiation" }, headers: { "if-match": "1" } });
+    const moved = await t.call("PATCH", `/opportunities/${deal.id}`, {
+      body: { stage: "negotiation" },
+      headers: { "if-match": "1" },
+    });
     expect(moved.json).toMatchObject({ stage: "negotiation", probability: 75 });
     const custom = await t.call("PATCH", `/opportunities/${deal.id}`, {
       body: { stage: "proposal", probability: 60 },
       headers: { "if-match": "2" },
     });
     expect(custom.json.probability).toBe(60);
-    const renamed = await t.call("PATCH", `/opportunities/${deal.id}`, { body: { name: "Vaccins 2027" }, headers: { "if-match": "3" } });
+    const renamed = await t.call("PATCH", `/opportunities/${deal.id}`, {
+      body: { name: "Vaccins 2027" },
+      headers: { "if-match": "3" },
+    });
     expect(renamed.json.stageHistory.map((s: { from: string | null; to: string }) => [s.from, s.to])).toEqual([
       [null, "lead"],
       ["lead", "negotiation"],
@@ -32,8 +40,9 @@ describe("opportunities, orders and cases", () => {
 
   it("an order prices its lines from the catalogue and totals them", async () => {
     const account = (await t.call("POST", "/accounts", { body: { name: "Wayne SA" } })).json;
-    const chair = (await t.call("POST", "/products", { body: { code: "CH-1", name: "Chaise", listPrice: 49.9, warrantyMonths: 24 } }))
-      .json;
+    const chair = (
+      await t.call("POST", "/products", { body: { code: "CH-1", name: "Chaise", listPrice: 49.9, warrantyMonths: 24 } })
+    ).json;
     const desk = (await t.call("POST", "/products", { body: { code: "DK-1", name: "Bureau", listPrice: 300 } })).json;
     const order = await t.call("POST", "/orders", {
       body: {
@@ -54,11 +63,19 @@ describe("opportunities, orders and cases", () => {
 
   it("closing a case stamps closedAt; reopening clears it", async () => {
     const account = (await t.call("POST", "/accounts", { body: { name: "Stark" } })).json;
-    const kase = (await t.call("POST", "/cases", { body: { subject: "Armure rayée", accountId: account.id, priority: "high" } })).json;
+    const kase = (
+      await t.call("POST", "/cases", { body: { subject: "Armure rayée", accountId: account.id, priority: "high" } })
+    ).json;
     expect(kase).toMatchObject({ status: "open", closedAt: null });
-    const closed = await t.call("PATCH", `/cases/${kase.id}`, { body: { status: "resolved" }, headers: { "if-match": "1" } });
+    const closed = await t.call("PATCH", `/cases/${kase.id}`, {
+      body: { status: "resolved" },
+      headers: { "if-match": "1" },
+    });
     expect(closed.json.closedAt).not.toBeNull();
-    const reopened = await t.call("PATCH", `/cases/${kase.id}`, { body: { status: "open" }, headers: { "if-match": "2" } });
+    const reopened = await t.call("PATCH", `/cases/${kase.id}`, {
+      body: { status: "open" },
+      headers: { "if-match": "2" },
+    });
     expect(reopened.json.closedAt).toBeNull();
     expect((await t.call("POST", "/cases", { body: { subject: "Orphan" } })).status).toBe(422);
   });
