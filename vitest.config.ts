@@ -1,9 +1,12 @@
 import { defineConfig } from "vitest/config";
 
-const POSTGRES_TEST_URL = "postgres://postgres@127.0.0.1:5432/test";
+// The server suite runs a second time on PostgreSQL; each test gets a schema of its own in this database.
+const POSTGRES_TEST_URL = process.env.RAPPORT_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 export default defineConfig({
   test: {
+    // The JSON report lets CI print one "N passed, N failed" line.
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     projects: [
       { test: { name: "shared", include: ["shared/src/**/*.test.ts"] } },
       { test: { name: "server-sqlite", include: ["server/src/**/*.test.ts"], testTimeout: 30_000 } },
