@@ -1,14 +1,8 @@
 import fc from "fast-check";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type TestApp, testApp } from "../testing/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../testing/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await testApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const count = async (table: "contacts" | "accounts" | "audit_entries") =>
   Number(

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Role } from "@rapport/shared/schemas";
 import pg from "pg";
+import { afterEach, beforeEach } from "vitest";
 import { createApp } from "../app.ts";
 import { type Config, testConfig } from "../config.ts";
 import { connect, type Db } from "../db/connect.ts";
@@ -98,3 +99,24 @@ export async function testApp(overrides: Partial<Config> = {}) {
   };
 }
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
+
+/**
+ * A fresh app for every test of the calling file: `const t = useTestApp();` then `t.call(...)`.
+ * The returned object forwards to the current test's app, so tests read as plain code.
+ */
+export function useTestApp(overrides: Partial<Config> = {}): TestApp {
+  let current: TestApp | null = null;
+  beforeEach(async () => {
+    current = await testApp(overrides);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  return new Proxy({} as TestApp, {
+    get: (_target, key) => {
+      if (!current) throw new Error("useTestApp: used outside a test");
+      return current[key as keyof TestApp];
+    },
+  });
+}

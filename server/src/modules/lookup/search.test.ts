@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type TestApp, testApp } from "../../testing/test-app.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useTestApp } from "../../testing/test-app.ts";
 
-let t: TestApp;
+const t = useTestApp();
 beforeEach(async () => {
-  t = await testApp();
   const account = await t.call("POST", "/accounts", {
     body: { name: "Crème & Café SARL", domains: ["creme-cafe.fr"], phone: "+33 1 42 68 53 00" },
   });
@@ -19,9 +18,6 @@ beforeEach(async () => {
   await t.call("POST", "/contacts", {
     body: { firstName: "Helen", lastName: "Smith", emails: ["hsmith@example.co.uk"] },
   });
-});
-afterEach(async () => {
-  await t.close();
 });
 
 const search = async (q: string) => (await t.call("GET", `/search?q=${encodeURIComponent(q)}`)).json.hits;
