@@ -6,6 +6,7 @@ import type { Db } from "./db/connect.ts";
 import { AppError } from "./http/app-error.ts";
 import { authenticate } from "./http/authenticate.ts";
 import type { AppEnv } from "./http/context.ts";
+import { idempotency } from "./http/idempotency.ts";
 import { createLogger } from "./http/logger.ts";
 import { maxBody, requestLog } from "./http/middleware.ts";
 import { problemResponse, toAppError } from "./http/problem.ts";
@@ -46,7 +47,7 @@ export function createApp({ database, config, observe }: AppOptions): Hono<AppEn
   const v1 = new Hono<AppEnv>();
   v1.onError(onError);
   route(v1, config, api.health, async () => health(deps));
-  v1.use("*", maxBody(config.maxBodyBytes), authenticate(verifier));
+  v1.use("*", maxBody(config.maxBodyBytes), authenticate(verifier), idempotency(database.db));
   v1.get("/openapi.json", (c) =>
     c.json(
       buildOpenApi(api, { title: "Rapport API", version: config.version, serverUrl: `${config.publicUrl}/api/v1` }),

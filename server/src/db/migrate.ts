@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as initial from "./migrations/0001_initial.ts";
+import * as idempotencyKeys from "./migrations/0002_idempotency_keys.ts";
 
 /** Listed here rather than read from disk, so migrations work however the server is packaged. */
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
+  "0002_idempotency_keys": idempotencyKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

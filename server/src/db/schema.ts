@@ -168,6 +168,16 @@ export type AuditEntriesTable = {
   request_id: string | null;
 };
 
+/** A POST made with an Idempotency-Key: status 0 while it runs, then the answer to replay. */
+export type IdempotencyKeysTable = {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: string | null;
+  created_at: string;
+};
+
 export type Database = {
   teams: TeamsTable;
   users: UsersTable;
@@ -186,6 +196,7 @@ export type Database = {
   order_lines: OrderLinesTable;
   cases: CasesTable;
   audit_entries: AuditEntriesTable;
+  idempotency_keys: IdempotencyKeysTable;
 };
 
 /** The business record tables, which share RecordColumns and the generic record code. */

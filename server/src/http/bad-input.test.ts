@@ -63,6 +63,37 @@ describe("bad input gets a clear 4xx and writes nothing", () => {
     expect(response.json.errors[0].path).toBe("lastName");
   });
 
+  it("reads JSON sent with a byte-order mark, in UTF-16 or in a declared windows-1252", async () => {
+    const json = JSON.stringify({ firstName: "Zoë", lastName: "Lefèvre" });
+    const utf8Bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json, "utf8")]);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")]);
+    const cp1252 = Buffer.from(json, "latin1");
+    for (const [body, type] of [
+      [utf8Bom, "application/json"],
+      [utf16, "application/json"],
+      [cp1252, "application/json; charset=windows-1252"],
+    ] as const) {
+      const response = await t.app.request("/api/v1/contacts", {
+        method: "POST",
+        headers: { authorization: `Bearer ${t.admin.token}`, "content-type": type },
+        body: body,
+      });
+      expect(response.status, type).toBe(201);
+      expect(await response.json()).toMatchObject({ firstName: "Zoë", lastName: "Lefèvre" });
+    }
+  });
+
+  it("bytes that are not valid UTF-8 are refused, not stored as replacement characters", async () => {
+    const response = await t.app.request("/api/v1/contacts", {
+      method: "POST",
+      headers: { authorization: `Bearer ${t.admin.token}`, "content-type": "application/json" },
+      // "è" as the single byte 0xE8 (windows-1252) in a body that declares nothing, so UTF-8.
+      body: Buffer.from('{"lastName":"Lef\xe8vre"}', "latin1"),
+    });
+    expect(response.status).toBe(400);
+    expect(await count("contacts")).toBe(0);
+  });
+
   it("a body that is not JSON-typed gets 415", async () => {
     const response = await t.call("POST", "/contacts", {
       raw: "lastName=Martin",

@@ -79,4 +79,20 @@ describe("optimistic concurrency with If-Match", () => {
     expect(orders).toHaveLength(0);
     expect(lines).toHaveLength(0);
   });
+
+  it("a create retried with the same Idempotency-Key makes one record and replays the answer", async () => {
+    const headers = { "idempotency-key": "push-chunk-0001" };
+    const body = { name: "Retry SARL" };
+    const attempts = await Promise.all([1, 2, 3].map(() => t.call("POST", "/accounts", { body, headers })));
+    const created = attempts.filter((a) => a.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(attempts.every((a) => a.status === 201 || a.status === 409)).toBe(true);
+    const replay = await t.call("POST", "/accounts", { body, headers });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(replay.json.id).toBe(created[0]?.json.id);
+    expect((await t.call("GET", "/accounts")).json.items).toHaveLength(1);
+    const otherBody = await t.call("POST", "/accounts", { body: { name: "Autre" }, headers });
+    expect(otherBody.status).toBe(422);
+  });
 });

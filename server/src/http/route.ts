@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Config } from "../config.ts";
 import { AppError } from "./app-error.ts";
 import type { AppEnv, AuthUser } from "./context.ts";
+import { decodeBody } from "./decode-body.ts";
 import { parseIfMatch, parseOrThrow } from "./validation.ts";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -65,6 +66,10 @@ export function route<E extends Endpoint>(
 /** Query parameters as an object; a parameter given several times becomes an array. */
 function queryOf(c: Context): Record<string, string | string[]> {
   const all = c.req.queries();
+  refuseNul(
+    Object.values(all).some((values) => values.some((v) => v.includes("\0"))),
+    "query",
+  );
   return Object.fromEntries(
     Object.entries(all).map(([key, values]) => [key, values.length === 1 ? (values[0] as string) : values]),
   );
@@ -75,7 +80,8 @@ async function jsonBodyOf(c: Context): Promise<unknown> {
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
   }
-  const text = await c.req.text();
+  const text = decodeBody(new Uint8Array(await c.req.arrayBuffer()), type);
+  refuseNul(text.includes("\\u0000") || text.includes("\0"), "body");
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -93,4 +99,13 @@ function ifMatchOf(c: Context, endpoint: Endpoint): number | null {
     );
   }
   return version;
+}
+
+/** NUL cannot be stored in PostgreSQL text and is never meant in CRM data: refuse it everywhere alike. */
+function refuseNul(found: boolean, where: string): void {
+  if (found) {
+    throw new AppError("validation_failed", `The ${where} contains a NUL character (\\u0000), which text fields cannot hold.`, {
+      errors: [{ path: where, message: "contains a NUL character" }],
+    });
+  }
 }
