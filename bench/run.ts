@@ -1,0 +1,167 @@
+/**
+ * npm run bench: the performance budgets of DESIGN.md section 11 that can be measured today.
+ *
+ *   a. lookup by email with 1M contacts: server-time percentiles, requests/s, and requests/s
+ *      against a bare route doing the same SQLite read with a raw prepared statement (and, for
+ *      scale, against one doing all of the lookup's reads);
+ *   b. log an email (POST /activities, unique internetMessageId) with 50 concurrent clients.
+ *
+ * Load comes from autocannon in this process; the server runs in a child (bench/lib/server-child.ts).
+ * Environment: BENCH_CONTACTS (1000000), BENCH_SECONDS (10), BENCH_PROFILE=1 (CPU profile of the child).
+ */
+import type { LookupResponse } from "@rapport/shared/schemas";
+import { type Fixture, lookupFixture, OWN_DOMAIN, workingCopy } from "./lib/fixture.ts";
+import { drive } from "./lib/load.ts";
+import { type Figure, formatTable, writeResults } from "./lib/results.ts";
+import { type ServerProcess, startServer } from "./lib/server-process.ts";
+
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARM_UP_SECONDS = 3;
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const fixture = await lookupFixture(CONTACTS, log);
+  log(`database: ${fixture.contacts.toLocaleString("en")} contacts, ${fixture.accounts.toLocaleString("en")} accounts`);
+  const server = await startServer({ file: workingCopy(fixture), ownDomain: OWN_DOMAIN, userEmail: fixture.userEmail });
+  let figures: Figure[];
+  try {
+    figures = [...(await lookupByEmail(server, fixture)), ...(await logAnEmail(server, fixture))];
+  } finally {
+    await server.stop();
+  }
+  console.log(`\n${formatTable(figures)}\n`);
+  log(`wrote ${writeResults(figures)} (${seconds(started)} s in all)`);
+}
+
+async function lookupByEmail(server: ServerProcess, fixture: Fixture): Promise<Figure[]> {
+  const auth = { authorization: `Bearer ${fixture.token}` };
+  let k = 0;
+  const nextEmail = () => encodeURIComponent(fixture.lookupEmails[k++ % fixture.lookupEmails.length] as string);
+  await checkLookupDoesItsFullWork(server, fixture);
+
+  log(`lookup: ${fixture.lookupEmails.length} rotating addresses, 10 connections, ${SECONDS} s`);
+  const api = { url: server.apiUrl, connections: 10, method: "GET" as const, headers: auth };
+  const lookup = () => ({ path: `/api/v1/lookup?email=${nextEmail()}` });
+  await drive({ ...api, seconds: WARM_UP_SECONDS, next: lookup });
+  await server.reset();
+  const measured = await drive({ ...api, seconds: SECONDS, next: lookup });
+  const serverTime = await server.stats("/api/v1/lookup");
+
+  const bareApi = { url: server.bareUrl, connections: 10, method: "GET" as const, headers: {} };
+  const bareRoute = async (path: string) => {
+    const next = () => ({ path: `${path}?email=${nextEmail()}` });
+    await drive({ ...bareApi, seconds: WARM_UP_SECONDS, next });
+    return drive({ ...bareApi, seconds: SECONDS, next });
+  };
+  log(`bare route: the same read with a raw prepared statement, 10 connections, ${SECONDS} s`);
+  const bare = await bareRoute("/lookup");
+  log(`bare route doing all of the lookup's reads, 10 connections, ${SECONDS} s`);
+  const bareAll = await bareRoute("/lookup-all");
+
+  return [
+    { name: "lookup p50 server time", value: serverTime.p50, unit: "ms", budget: null, better: "lower" },
+    { name: "lookup p99 server time", value: serverTime.p99, unit: "ms", budget: 5, better: "lower" },
+    { name: "lookup p99 client latency", value: measured.p99, unit: "ms", budget: null, better: "lower" },
+    { name: "lookup requests/s", value: measured.requestsPerSecond, unit: "req/s", budget: null, better: "higher" },
+    { name: "bare route requests/s", value: bare.requestsPerSecond, unit: "req/s", budget: null, better: "higher" },
+    {
+      name: "lookup vs bare route",
+      value: (100 * measured.requestsPerSecond) / bare.requestsPerSecond,
+      unit: "%",
+      budget: 70,
+      better: "higher",
+    },
+    // Not a budget: how much of the gap is the six reads themselves, and how much the rest.
+    {
+      name: "bare all-reads route requests/s",
+      value: bareAll.requestsPerSecond,
+      unit: "req/s",
+      budget: null,
+      better: "higher",
+    },
+    {
+      name: "lookup vs bare all-reads route",
+      value: (100 * measured.requestsPerSecond) / bareAll.requestsPerSecond,
+      unit: "%",
+      budget: null,
+      better: "higher",
+    },
+  ];
+}
+
+/** A lookup that finds nothing is cheap: make sure the rotating addresses find contact, account, deals and history. */
+async function checkLookupDoesItsFullWork(server: ServerProcess, fixture: Fixture): Promise<void> {
+  const emails = fixture.lookupEmails.slice(0, 20);
+  const query = emails.map((email) => `email=${encodeURIComponent(email)}`).join("&");
+  const response = await fetch(`${server.apiUrl}/api/v1/lookup?${query}`, {
+    headers: { authorization: `Bearer ${fixture.token}` },
+  });
+  if (!response.ok) throw new Error(`lookup answered ${response.status}: ${await response.text()}`);
+  const { results } = (await response.json()) as LookupResponse;
+  const full = results.filter((r) => r.contact && r.account && r.openOpportunities.length && r.recentActivities.length);
+  if (full.length < results.length) {
+    throw new Error(
+      `only ${full.length} of ${results.length} benchmark addresses find a contact with deals and history`,
+    );
+  }
+}
+
+async function logAnEmail(server: ServerProcess, fixture: Fixture): Promise<Figure[]> {
+  const headers = { authorization: `Bearer ${fixture.token}`, "content-type": "application/json" };
+  const run = Date.now().toString(36);
+  let n = 0;
+  const mail = () => {
+    const i = n++;
+    const from = fixture.senderEmails[i % fixture.senderEmails.length] as string;
+    return {
+      path: "/api/v1/activities",
+      body: JSON.stringify({
+        type: "email",
+        direction: "in",
+        subject: `RE: Devis n°${1000 + (i % 9000)} – renouvellement du parc`,
+        bodyText:
+          "Bonjour,\n\nMerci pour votre proposition ; pouvez-vous nous confirmer le délai de livraison ?\n\nCordialement,",
+        occurredAt: new Date().toISOString(),
+        participants: [
+          { address: from, role: "from" },
+          { address: fixture.userEmail, role: "to" },
+        ],
+        externalIds: {
+          internetMessageId: `<${run}.${i}@mail.bench.example>`,
+          conversationId: `bench-${run}-${i % 500}`,
+        },
+      }),
+    };
+  };
+  const first = mail();
+  const response = await fetch(`${server.apiUrl}${first.path}`, { method: "POST", headers, body: first.body });
+  const created = (await response.json()) as {
+    accountId?: string | null;
+    participants?: Array<{ contactId: string | null }>;
+  };
+  if (response.status !== 201 || !created.accountId || !created.participants?.[0]?.contactId) {
+    throw new Error(`logging a mail did not link it to its sender (${response.status}): ${JSON.stringify(created)}`);
+  }
+
+  log(`log an email: 50 connections, ${SECONDS} s`);
+  const api = { url: server.apiUrl, connections: 50, method: "POST" as const, headers, next: mail };
+  await drive({ ...api, seconds: WARM_UP_SECONDS });
+  await server.reset();
+  const measured = await drive({ ...api, seconds: SECONDS });
+  const serverTime = await server.stats("/api/v1/activities");
+  return [
+    { name: "log email requests/s", value: measured.requestsPerSecond, unit: "req/s", budget: null, better: "higher" },
+    { name: "log email p50 server time", value: serverTime.p50, unit: "ms", budget: null, better: "lower" },
+    { name: "log email p99 server time", value: serverTime.p99, unit: "ms", budget: 20, better: "lower" },
+    { name: "log email p99 client latency", value: measured.p99, unit: "ms", budget: null, better: "lower" },
+  ];
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
