@@ -16,26 +16,27 @@ export function requestLog(logger: Logger, observe?: (route: string, ms: number)
     const incoming = c.req.header("x-request-id");
     const requestId = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     c.set("requestId", requestId);
+    // Set before the answer exists: c.header() afterwards makes Hono rebuild the whole response.
+    c.header("x-request-id", requestId);
     await next();
     const ms = performance.now() - started;
-    c.header("x-request-id", requestId);
-    c.header("server-timing", `app;dur=${ms.toFixed(2)}`);
+    c.res.headers.set("server-timing", `app;dur=${ms.toFixed(2)}`);
     observe?.(routePath(c, -1), ms);
     // The path only: query strings carry email addresses (lookup) and must not reach the log.
-    logger.info("request", {
+    logger.info("request", () => ({
       requestId,
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
       ms: Math.round(ms * 100) / 100,
       userId: c.get("user")?.id,
-    });
+    }));
   };
 }
 
 /** Refuses bodies over the cap before reading them whole. */
 export function maxBody(maxBytes: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: (c) =>
       problemResponse(
@@ -43,4 +44,6 @@ export function maxBody(maxBytes: number): MiddlewareHandler<AppEnv> {
         new AppError("payload_too_large", `The body is over the ${maxBytes}-byte limit; send it in smaller chunks.`),
       ),
   });
+  // GET and HEAD carry no body; asking would make the Node adapter build a full Request for nothing.
+  return (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limit(c, next));
 }

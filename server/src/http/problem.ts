@@ -34,7 +34,10 @@ export function problemOf(error: AppError, requestId: string): Problem {
 
 export function problemResponse(c: Context, error: AppError): Response {
   const problem = problemOf(error, c.get("requestId") ?? "");
-  const headers: Record<string, string> = { "content-type": "application/problem+json" };
+  const headers: Record<string, string> = {
+    "content-type": "application/problem+json",
+    "x-request-id": problem.requestId,
+  };
   if (error.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="rapport"';
   return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }
