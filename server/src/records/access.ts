@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { AuthUser } from "../http/context.ts";
 
 /** How generic record code sees any record table: its shared columns and anything else. */
@@ -15,12 +15,17 @@ export function visibleTo(
   user: AuthUser,
   alias?: string,
 ): ((eb: ExpressionBuilder<LooseTables, string>) => Expression<SqlBool>) | null {
+  const condition = visibleSql(user, alias);
+  return condition ? () => condition : null;
+}
+
+/** The same condition as raw SQL, for statements written with Kysely's `sql` template. */
+export function visibleSql(user: AuthUser, alias?: string): RawBuilder<SqlBool> | null {
   if (user.role === "admin" || user.role === "marketer") return null;
-  const column = (name: string) => (alias ? `${alias}.${name}` : name);
-  return (eb) => {
-    const own = eb(column("owner_id"), "=", user.id);
-    return user.teamId ? eb.or([own, eb(column("team_id"), "=", user.teamId)]) : own;
-  };
+  const column = (name: string) => sql.ref(alias ? `${alias}.${name}` : name);
+  return user.teamId
+    ? sql<SqlBool>`(${column("owner_id")} = ${user.id} or ${column("team_id")} = ${user.teamId})`
+    : sql<SqlBool>`${column("owner_id")} = ${user.id}`;
 }
 
 /** The same rule on a record already in memory. */

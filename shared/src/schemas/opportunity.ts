@@ -32,6 +32,8 @@ export const StageChange = z.object({
   by: Id,
 });
 
+export type StageChange = z.infer<typeof StageChange>;
+
 const opportunityFields = {
   accountId: Id,
   name: ShortText.min(1),

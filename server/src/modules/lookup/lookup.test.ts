@@ -54,6 +54,54 @@ describe("GET /lookup", () => {
     expect(mail.accountId).toBe(account.id);
   });
 
+  it("answers each record exactly as reading it by id does", async () => {
+    const { account, contact, open, kase, mail } = await seedAcme();
+    await t.call("PATCH", `/opportunities/${open.id}`, {
+      body: { stage: "negotiation" },
+      headers: { "if-match": "1" },
+    });
+    const [result] = (await t.call("GET", "/lookup?email=j.bezier@acme.fr")).json.results;
+    const read = async (path: string) => (await t.call("GET", path)).json;
+    expect(result.contact).toEqual(await read(`/contacts/${contact.id}`));
+    expect(result.account).toEqual(await read(`/accounts/${account.id}`));
+    expect(result.openOpportunities).toEqual([await read(`/opportunities/${open.id}`)]);
+    expect(result.openOpportunities[0].stageHistory).toHaveLength(2);
+    expect(result.openCases).toEqual([await read(`/cases/${kase.id}`)]);
+    expect(result.recentActivities).toEqual([await read(`/activities/${mail.id}`)]);
+  });
+
+  it("orders open deals by close date (undated last) and keeps only the latest activities", async () => {
+    const { account } = await seedAcme();
+    for (const [name, expectedCloseDate] of [
+      ["Later", "2027-06-01"],
+      ["Undated", null],
+      ["Sooner", "2027-01-15"],
+    ] as const) {
+      await t.call("POST", "/opportunities", { body: { accountId: account.id, name, expectedCloseDate } });
+    }
+    for (let day = 10; day < 17; day++) {
+      await t.call("POST", "/activities", {
+        body: { type: "call", subject: `Call ${day}`, occurredAt: `2026-10-${day}T09:00:00Z`, accountId: account.id },
+      });
+    }
+    const [result] = (await t.call("GET", "/lookup?email=someone.new@acme.com")).json.results;
+    expect(result.contact).toBeNull();
+    expect(result.openOpportunities.map((o: { name: string }) => o.name)).toEqual([
+      "Sooner",
+      "Later",
+      "Renewal 2027",
+      "Undated",
+    ]);
+    // The seeded mail of 2 November is the newest.
+    expect(result.recentActivities.map((a: { subject: string }) => a.subject)).toEqual([
+      "Devis",
+      "Call 16",
+      "Call 15",
+      "Call 14",
+      "Call 13",
+    ]);
+  });
+
   it("answers several addresses at once, each with its reasons or why it was skipped", async () => {
     const { account } = await seedAcme();
     const response = await t.call(

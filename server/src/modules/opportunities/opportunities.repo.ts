@@ -1,8 +1,18 @@
-import type { Opportunity, OpportunityListQuery } from "@rapport/shared/schemas";
+import type { Opportunity, OpportunityListQuery, OpportunityStage, StageChange } from "@rapport/shared/schemas";
 import { CLOSED_STAGES } from "@rapport/shared/schemas";
 import type { z } from "zod";
+import type { StageChangesTable } from "../../db/schema.ts";
 import { newId, nowIso } from "../../records/ids.ts";
 import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
+
+export function stageChangeFromRow(row: StageChangesTable): StageChange {
+  return {
+    from: row.from_stage as OpportunityStage | null,
+    to: row.to_stage as OpportunityStage,
+    at: row.at,
+    by: row.by_user_id,
+  };
+}
 
 export type OpportunityFields = Omit<Opportunity, keyof RecordMeta | "stageHistory">;
 
@@ -51,14 +61,7 @@ export const opportunityRecords: RecordDefinition<
       .orderBy("id")
       .execute();
     const byId = new Map(opportunities.map((o) => [o.id, o]));
-    for (const r of rows) {
-      byId.get(r.opportunity_id)?.stageHistory.push({
-        from: r.from_stage as Opportunity["stage"] | null,
-        to: r.to_stage as Opportunity["stage"],
-        at: r.at,
-        by: r.by_user_id,
-      });
-    }
+    for (const r of rows) byId.get(r.opportunity_id)?.stageHistory.push(stageChangeFromRow(r));
   },
   // Every stage a deal enters is kept: pipeline movement and forecasts are read from it.
   writeChildren: async (tx, opportunity, before, ctx) => {
