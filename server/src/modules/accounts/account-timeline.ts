@@ -1,7 +1,9 @@
 import type { TimelineEntry, TimelineQuery } from "@rapport/shared/schemas";
+import type { Kysely } from "kysely";
 import type { z } from "zod";
-import { visibleTo } from "../../records/access.ts";
+import { type LooseTables, visibleTo } from "../../records/access.ts";
 import { decodeCursor, encodeCursor } from "../../records/cursor.ts";
+import type { LooseSelect } from "../../records/record-store.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 import { accountStore } from "./accounts.service.ts";
 
@@ -17,13 +19,8 @@ export async function accountTimeline(ctx: RequestContext, accountId: string, qu
   await accountStore.get(ctx.db, ctx.user, accountId);
   const cursor = query.cursor ? toPosition(decodeCursor(query.cursor, 2)) : null;
   const take = query.limit + 1;
-  const wanted = (kind: TimelineEntry["kind"]) => !query.kind || query.kind === kind;
-  const sources = await Promise.all([
-    wanted("activity") ? activities(ctx, accountId, cursor, take) : [],
-    wanted("order") ? orders(ctx, accountId, cursor, take) : [],
-    wanted("stage_change") ? stageChanges(ctx, accountId, cursor, take) : [],
-    wanted("case") ? cases(ctx, accountId, cursor, take) : [],
-  ]);
+  const wanted = SOURCES.filter((source) => !query.kind || query.kind === source.kind);
+  const sources = await Promise.all(wanted.map((source) => readSource(ctx, source, accountId, cursor, take)));
   const merged = sources
     .flat()
     .filter((entry) => !cursor || isBefore(entry, cursor))
@@ -45,84 +42,107 @@ function isBefore(a: Position, b: Position): boolean {
   return a.at < b.at || (a.at === b.at && a.recordId < b.recordId);
 }
 
-async function activities(ctx: RequestContext, accountId: string, cursor: Position | null, take: number) {
-  let qb = ctx.db
-    .selectFrom("activities")
-    .select(["id", "type", "direction", "subject", "occurred_at", "opportunity_id", "case_id"])
-    .where("account_id", "=", accountId);
-  const visible = visibleTo(ctx.user);
-  if (visible) qb = qb.where(visible as never);
-  if (cursor) qb = qb.where("occurred_at", "<=", cursor.at);
-  const rows = await qb.orderBy("occurred_at", "desc").orderBy("id", "desc").limit(take).execute();
-  return rows.map(
-    (r): TimelineEntry => ({
-      kind: "activity",
-      at: r.occurred_at,
-      recordId: r.id,
-      title: r.subject ?? r.type,
+type Row = Record<string, unknown>;
+
+/** One kind of timeline entry: which rows of the account, which columns date and name them. */
+type Source = {
+  kind: TimelineEntry["kind"];
+  rows: (db: Kysely<LooseTables>, accountId: string) => LooseSelect;
+  /** The table alias that owner and team visibility applies to. */
+  alias: string;
+  at: string;
+  id: string;
+  /** Orders are dated, not timed: their cut compares the date part only. */
+  dateOnly?: boolean;
+  toEntry: (row: Row) => Omit<TimelineEntry, "kind">;
+};
+
+const SOURCES: Source[] = [
+  {
+    kind: "activity",
+    rows: (db, accountId) =>
+      db
+        .selectFrom("activities as a")
+        .select(["a.id", "a.type", "a.direction", "a.subject", "a.occurred_at", "a.opportunity_id", "a.case_id"])
+        .where("a.account_id", "=", accountId),
+    alias: "a",
+    at: "a.occurred_at",
+    id: "a.id",
+    toEntry: (r) => ({
+      at: r.occurred_at as string,
+      recordId: r.id as string,
+      title: (r.subject ?? r.type) as string,
       detail: { type: r.type, direction: r.direction, opportunityId: r.opportunity_id, caseId: r.case_id },
     }),
-  );
-}
-
-async function orders(ctx: RequestContext, accountId: string, cursor: Position | null, take: number) {
-  let qb = ctx.db
-    .selectFrom("orders")
-    .select(["id", "ordered_at", "reference", "status", "total", "currency", "contact_id"])
-    .where("account_id", "=", accountId);
-  const visible = visibleTo(ctx.user);
-  if (visible) qb = qb.where(visible as never);
-  if (cursor) qb = qb.where("ordered_at", "<=", cursor.at.slice(0, 10));
-  const rows = await qb.orderBy("ordered_at", "desc").orderBy("id", "desc").limit(take).execute();
-  return rows.map(
-    (r): TimelineEntry => ({
-      kind: "order",
-      // Orders are dated, not timed: they sort at the start of their day.
+  },
+  {
+    kind: "order",
+    rows: (db, accountId) =>
+      db
+        .selectFrom("orders as o")
+        .select(["o.id", "o.ordered_at", "o.reference", "o.status", "o.total", "o.currency", "o.contact_id"])
+        .where("o.account_id", "=", accountId),
+    alias: "o",
+    at: "o.ordered_at",
+    id: "o.id",
+    dateOnly: true,
+    toEntry: (r) => ({
+      // Orders sort at the start of their day.
       at: `${r.ordered_at}T00:00:00.000Z`,
-      recordId: r.id,
-      title: `Order ${r.reference ?? r.id}: ${r.total.toFixed(2)} ${r.currency}`,
+      recordId: r.id as string,
+      title: `Order ${r.reference ?? r.id}: ${(r.total as number).toFixed(2)} ${r.currency}`,
       detail: { status: r.status, total: r.total, currency: r.currency, contactId: r.contact_id },
     }),
-  );
-}
-
-async function stageChanges(ctx: RequestContext, accountId: string, cursor: Position | null, take: number) {
-  let qb = ctx.db
-    .selectFrom("opportunity_stage_changes as s")
-    .innerJoin("opportunities as o", "o.id", "s.opportunity_id")
-    .select(["s.id", "s.at", "s.from_stage", "s.to_stage", "s.opportunity_id", "s.by_user_id", "o.name"])
-    .where("s.account_id", "=", accountId);
-  const visible = visibleTo(ctx.user, "o");
-  if (visible) qb = qb.where(visible as never);
-  if (cursor) qb = qb.where("s.at", "<=", cursor.at);
-  const rows = await qb.orderBy("s.at", "desc").orderBy("s.id", "desc").limit(take).execute();
-  return rows.map(
-    (r): TimelineEntry => ({
-      kind: "stage_change",
-      at: r.at,
-      recordId: r.id,
+  },
+  {
+    kind: "stage_change",
+    rows: (db, accountId) =>
+      db
+        .selectFrom("opportunity_stage_changes as s")
+        .innerJoin("opportunities as o", "o.id", "s.opportunity_id")
+        .select(["s.id", "s.at", "s.from_stage", "s.to_stage", "s.opportunity_id", "s.by_user_id", "o.name"])
+        .where("s.account_id", "=", accountId),
+    alias: "o",
+    at: "s.at",
+    id: "s.id",
+    toEntry: (r) => ({
+      at: r.at as string,
+      recordId: r.id as string,
       title: r.from_stage ? `${r.name}: ${r.from_stage} → ${r.to_stage}` : `${r.name}: opened at ${r.to_stage}`,
       detail: { opportunityId: r.opportunity_id, from: r.from_stage, to: r.to_stage, by: r.by_user_id },
     }),
-  );
-}
-
-async function cases(ctx: RequestContext, accountId: string, cursor: Position | null, take: number) {
-  let qb = ctx.db
-    .selectFrom("cases")
-    .select(["id", "subject", "opened_at", "status", "priority", "channel", "closed_at"])
-    .where("account_id", "=", accountId);
-  const visible = visibleTo(ctx.user);
-  if (visible) qb = qb.where(visible as never);
-  if (cursor) qb = qb.where("opened_at", "<=", cursor.at);
-  const rows = await qb.orderBy("opened_at", "desc").orderBy("id", "desc").limit(take).execute();
-  return rows.map(
-    (r): TimelineEntry => ({
-      kind: "case",
-      at: r.opened_at,
-      recordId: r.id,
-      title: r.subject,
+  },
+  {
+    kind: "case",
+    rows: (db, accountId) =>
+      db
+        .selectFrom("cases as k")
+        .select(["k.id", "k.subject", "k.opened_at", "k.status", "k.priority", "k.channel", "k.closed_at"])
+        .where("k.account_id", "=", accountId),
+    alias: "k",
+    at: "k.opened_at",
+    id: "k.id",
+    toEntry: (r) => ({
+      at: r.opened_at as string,
+      recordId: r.id as string,
+      title: r.subject as string,
       detail: { status: r.status, priority: r.priority, channel: r.channel, closedAt: r.closed_at },
     }),
-  );
+  },
+];
+
+/** A source's entries the user may see, newest first, from the cursor on. */
+async function readSource(
+  ctx: RequestContext,
+  source: Source,
+  accountId: string,
+  cursor: Position | null,
+  take: number,
+) {
+  let qb = source.rows(ctx.db as unknown as Kysely<LooseTables>, accountId);
+  const visible = visibleTo(ctx.user, source.alias);
+  if (visible) qb = qb.where(visible);
+  if (cursor) qb = qb.where(source.at, "<=", source.dateOnly ? cursor.at.slice(0, 10) : cursor.at);
+  const rows = (await qb.orderBy(source.at, "desc").orderBy(source.id, "desc").limit(take).execute()) as Row[];
+  return rows.map((row): TimelineEntry => ({ kind: source.kind, ...source.toEntry(row) }));
 }
