@@ -3,18 +3,19 @@ import type { AuthUser } from "../http/context.ts";
 
 /** How generic record code sees any record table: its shared columns and anything else. */
 export type LooseTables = Record<string, Record<string, unknown>>;
+export type LooseEb = ExpressionBuilder<LooseTables, string>;
 
 /**
  * The records a user may see, as a SQL condition, or null for all of them. Every read, list and
  * write goes through this, so a record someone may not see answers like one that does not exist.
  * Admins and marketers (who work on the whole customer base) see everything; managers and reps see
- * their team's records and their own. Issue-level refinements (sub-teams, marketer writes) belong
+ * their team's records and their own. Finer rules (sub-teams, what marketers may change) belong
  * here and nowhere else.
  */
 export function visibleTo(
   user: AuthUser,
   alias?: string,
-): ((eb: ExpressionBuilder<LooseTables, string>) => Expression<SqlBool>) | null {
+): ((eb: LooseEb) => Expression<SqlBool>) | null {
   const condition = visibleSql(user, alias);
   return condition ? () => condition : null;
 }
@@ -27,10 +28,3 @@ export function visibleSql(user: AuthUser, alias?: string): RawBuilder<SqlBool> 
     ? sql<SqlBool>`(${column("owner_id")} = ${user.id} or ${column("team_id")} = ${user.teamId})`
     : sql<SqlBool>`${column("owner_id")} = ${user.id}`;
 }
-
-/** The same rule on a record already in memory. */
-export function canSee(user: AuthUser, record: { ownerId: string; teamId: string | null }): boolean {
-  if (user.role === "admin" || user.role === "marketer") return true;
-  return record.ownerId === user.id || (user.teamId !== null && record.teamId === user.teamId);
-}
-export type LooseEb = ExpressionBuilder<LooseTables, string>;

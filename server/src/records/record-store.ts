@@ -204,7 +204,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
   private stale(current: Entity): AppError {
     return new AppError(
       "version_conflict",
-      `This ${this.def.label} was changed since version you read; it is now at version ${current.version}.`,
+      `This ${this.def.label} was changed since the version you read; it is now at version ${current.version}.`,
       { current },
     );
   }
