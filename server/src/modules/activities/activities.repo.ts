@@ -2,6 +2,7 @@ import type { Activity, ActivityListQuery } from "@rapport/shared/schemas";
 import type { z } from "zod";
 import type { LooseEb } from "../../records/access.ts";
 import { readJson, writeJson } from "../../records/json-column.ts";
+import { containsTextIgnoringCase } from "../../records/like.ts";
 import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
 
 export type ActivityFields = Omit<Activity, keyof RecordMeta>;
@@ -58,6 +59,7 @@ export const activityRecords: RecordDefinition<Activity, ActivityFields, z.outpu
   filter: (qb, query) => {
     let q = qb;
     if (query.type) q = q.where("type", "=", query.type);
+    if (query.q) q = q.where(containsTextIgnoringCase("subject", query.q));
     if (query.accountId) q = q.where("account_id", "=", query.accountId);
     if (query.opportunityId) q = q.where("opportunity_id", "=", query.opportunityId);
     if (query.caseId) q = q.where("case_id", "=", query.caseId);

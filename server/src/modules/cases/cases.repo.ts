@@ -1,5 +1,6 @@
 import type { Case, CaseListQuery } from "@rapport/shared/schemas";
 import type { z } from "zod";
+import { containsTextIgnoringCase } from "../../records/like.ts";
 import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
 
 export type CaseFields = Omit<Case, keyof RecordMeta>;
@@ -39,6 +40,7 @@ export const caseRecords: RecordDefinition<Case, CaseFields, z.output<typeof Cas
     if (query.contactId) q = q.where("contact_id", "=", query.contactId);
     if (query.status) q = q.where("status", "=", query.status);
     if (query.priority) q = q.where("priority", "=", query.priority);
+    if (query.q) q = q.where(containsTextIgnoringCase("subject", query.q));
     return q;
   },
   references: [

@@ -3,6 +3,7 @@ import { CLOSED_STAGES } from "@rapport/shared/schemas";
 import type { z } from "zod";
 import type { StageChangesTable } from "../../db/schema.ts";
 import { newId, nowIso } from "../../records/ids.ts";
+import { containsTextIgnoringCase } from "../../records/like.ts";
 import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
 
 export function stageChangeFromRow(row: StageChangesTable): StageChange {
@@ -92,6 +93,7 @@ export const opportunityRecords: RecordDefinition<
     let q = qb;
     if (query.accountId) q = q.where("account_id", "=", query.accountId);
     if (query.stage) q = q.where("stage", "=", query.stage);
+    if (query.q) q = q.where(containsTextIgnoringCase("name", query.q));
     if (query.open === "true") q = q.where("stage", "not in", CLOSED);
     if (query.open === "false") q = q.where("stage", "in", CLOSED);
     return q;

@@ -73,4 +73,20 @@ describe("opportunities, orders and cases", () => {
     expect(reopened.json.closedAt).toBeNull();
     expect((await t.call("POST", "/cases", { body: { subject: "Orphan" } })).status).toBe(422);
   });
+
+  it("every list takes ?q= on the field people name the record by, ignoring case", async () => {
+    const account = (await t.call("POST", "/accounts", { body: { name: "Oscorp" } })).json;
+    await t.call("POST", "/opportunities", { body: { accountId: account.id, name: "Renouvellement PARC 2027" } });
+    await t.call("POST", "/opportunities", { body: { accountId: account.id, name: "Formation" } });
+    await t.call("POST", "/cases", { body: { subject: "Écran FISSURÉ", accountId: account.id } });
+    await t.call("POST", "/products", { body: { code: "SRV-24", name: "Contrat de service", listPrice: 90 } });
+    await t.call("POST", "/activities", { body: { type: "call", subject: "Relance devis", occurredAt: "2026-10-01T10:00:00Z" } });
+    const names = async (path: string, field: string) =>
+      (await t.call("GET", path)).json.items.map((item: Record<string, unknown>) => item[field]);
+    expect(await names("/opportunities?q=parc", "name")).toEqual(["Renouvellement PARC 2027"]);
+    expect(await names("/cases?q=fissur", "subject")).toEqual(["Écran FISSURÉ"]);
+    expect(await names("/products?q=srv", "code")).toEqual(["SRV-24"]);
+    expect(await names("/products?q=SERVICE", "code")).toEqual(["SRV-24"]);
+    expect(await names("/activities?q=DEVIS", "subject")).toEqual(["Relance devis"]);
+  });
 });

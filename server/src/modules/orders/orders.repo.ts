@@ -1,5 +1,6 @@
 import type { Order, OrderListQuery } from "@rapport/shared/schemas";
 import type { z } from "zod";
+import { containsTextIgnoringCase } from "../../records/like.ts";
 import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
 
 export type OrderFields = Omit<Order, keyof RecordMeta>;
@@ -73,6 +74,7 @@ export const orderRecords: RecordDefinition<Order, OrderFields, z.output<typeof 
     if (query.accountId) q = q.where("account_id", "=", query.accountId);
     if (query.contactId) q = q.where("contact_id", "=", query.contactId);
     if (query.status) q = q.where("status", "=", query.status);
+    if (query.q) q = q.where(containsTextIgnoringCase("reference", query.q));
     return q;
   },
   references: [

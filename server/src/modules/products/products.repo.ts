@@ -1,6 +1,7 @@
 import type { Product, ProductListQuery } from "@rapport/shared/schemas";
 import type { z } from "zod";
 import { readBool, writeBool } from "../../records/json-column.ts";
+import { containsTextIgnoringCase } from "../../records/like.ts";
 import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
 
 export type ProductFields = Omit<Product, keyof RecordMeta>;
@@ -28,5 +29,16 @@ export const productRecords: RecordDefinition<Product, ProductFields, z.output<t
     warrantyMonths: row.warranty_months as number,
     active: readBool(row.active as number),
   }),
-  filter: (qb, query) => (query.code ? qb.where("code", "=", query.code) : qb),
+  filter: (qb, query) => {
+    let q = qb;
+    if (query.code) q = q.where("code", "=", query.code);
+    if (query.q)
+      q = q.where((eb) =>
+        eb.or([
+          containsTextIgnoringCase("name", query.q as string),
+          containsTextIgnoringCase("code", query.q as string),
+        ]),
+      );
+    return q;
+  },
 };
