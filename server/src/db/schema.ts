@@ -75,6 +75,9 @@ export type ContactsTable = RecordColumns & {
 /** One row per address of a contact, normalised, so lookup by any address is one index probe. */
 export type ContactEmailsTable = { email: string; contact_id: string; position: number };
 export type ContactPhonesTable = { phone: string; contact_id: string; position: number };
+/** Folded words, addresses and domains a record is searched by (records/search-terms.ts). */
+export type ContactTermsTable = { term: string; contact_id: string };
+export type AccountTermsTable = { term: string; account_id: string };
 
 export type ActivitiesTable = RecordColumns & {
   type: string;
@@ -187,6 +190,8 @@ export type Database = {
   contacts: ContactsTable;
   contact_emails: ContactEmailsTable;
   contact_phones: ContactPhonesTable;
+  contact_terms: ContactTermsTable;
+  account_terms: AccountTermsTable;
   activities: ActivitiesTable;
   activity_contacts: ActivityContactsTable;
   opportunities: OpportunitiesTable;

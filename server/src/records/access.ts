@@ -12,10 +12,7 @@ export type LooseEb = ExpressionBuilder<LooseTables, string>;
  * their team's records and their own. Finer rules (sub-teams, what marketers may change) belong
  * here and nowhere else.
  */
-export function visibleTo(
-  user: AuthUser,
-  alias?: string,
-): ((eb: LooseEb) => Expression<SqlBool>) | null {
+export function visibleTo(user: AuthUser, alias?: string): ((eb: LooseEb) => Expression<SqlBool>) | null {
   const condition = visibleSql(user, alias);
   return condition ? () => condition : null;
 }

@@ -5,6 +5,7 @@ import type { LooseEb } from "../../records/access.ts";
 import { readJson, writeJson } from "../../records/json-column.ts";
 import { containsText } from "../../records/like.ts";
 import { metaFromRow, type RecordDefinition } from "../../records/record-store.ts";
+import { searchTerms } from "../../records/search-terms.ts";
 
 export type AccountFields = Omit<Account, "id" | "createdAt" | "updatedAt" | "version" | "ownerId" | "teamId">;
 
@@ -37,6 +38,16 @@ export const accountRecords: RecordDefinition<Account, AccountFields, z.output<t
     status: row.status as Account["status"],
   }),
   writeChildren: async (tx, account, before) => {
+    const terms = searchTerms([account.name], account.domains);
+    if (!before || writeJson(searchTerms([before.name], before.domains)) !== writeJson(terms)) {
+      await tx.deleteFrom("account_terms").where("account_id", "=", account.id).execute();
+      if (terms.length > 0) {
+        await tx
+          .insertInto("account_terms")
+          .values(terms.map((term) => ({ term, account_id: account.id })))
+          .execute();
+      }
+    }
     if (before && writeJson(before.domains) === writeJson(account.domains)) return;
     await tx.deleteFrom("account_domains").where("account_id", "=", account.id).execute();
     if (account.domains.length === 0) return;

@@ -6,6 +6,7 @@ import { readBool, readJson, writeBool, writeJson } from "../../records/json-col
 import { containsText } from "../../records/like.ts";
 import type { RecordMeta } from "../../records/record-store.ts";
 import { metaFromRow, type RecordDefinition } from "../../records/record-store.ts";
+import { searchTerms } from "../../records/search-terms.ts";
 
 export type ContactFields = Omit<Contact, keyof RecordMeta>;
 
@@ -49,7 +50,8 @@ export const contactRecords: RecordDefinition<Contact, ContactFields, z.output<t
     consent: readJson(row.consent as string, {} as Contact["consent"]),
     doNotContact: readBool(row.do_not_contact as number),
   }),
-  // The address and phone tables are what lookup and de-duplication probe; they mirror the lists.
+  // The address, phone and term tables are what lookup, search and de-duplication probe; they
+  // mirror the record.
   writeChildren: async (tx, contact, before) => {
     if (!before || writeJson(before.emails) !== writeJson(contact.emails)) {
       await tx.deleteFrom("contact_emails").where("contact_id", "=", contact.id).execute();
@@ -63,6 +65,16 @@ export const contactRecords: RecordDefinition<Contact, ContactFields, z.output<t
               position,
             })),
           )
+          .execute();
+      }
+    }
+    const terms = searchTerms([contact.firstName, contact.lastName], contact.emails);
+    if (!before || writeJson(searchTerms([before.firstName, before.lastName], before.emails)) !== writeJson(terms)) {
+      await tx.deleteFrom("contact_terms").where("contact_id", "=", contact.id).execute();
+      if (terms.length > 0) {
+        await tx
+          .insertInto("contact_terms")
+          .values(terms.map((term) => ({ term, contact_id: contact.id })))
           .execute();
       }
     }

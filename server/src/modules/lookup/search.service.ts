@@ -1,12 +1,15 @@
-import { foldText, normalizePhone } from "@rapport/shared/normalize";
+import { normalizePhone } from "@rapport/shared/normalize";
 import type { SearchHit } from "@rapport/shared/schemas";
-import { visibleTo } from "../../records/access.ts";
+import { type RawBuilder, type SqlBool, sql } from "kysely";
+import { visibleSql } from "../../records/access.ts";
 import { readJson } from "../../records/json-column.ts";
-import { containsText } from "../../records/like.ts";
 import type { RequestContext } from "../../records/request-context.ts";
+import { afterPrefix, queryTerms } from "../../records/search-terms.ts";
 
 const PHONE_LIKE = /^\+?[\d\s().-]{6,}$/;
 const DOMAIN_LIKE = /^[^\s@]+\.[a-z]{2,}$/i;
+/** Records one query term may bring before the others narrow them; keeps a one-letter query cheap. */
+const CANDIDATES = sql.lit(2000);
 
 type ContactRow = {
   id: string;
@@ -18,70 +21,75 @@ type ContactRow = {
 type AccountRow = { id: string; name: string; domains: string };
 
 /**
- * Contacts and accounts whose name, address, domain or phone holds the query, compared without
- * accents or case ("helene" finds "Hélène"). A query that reads as a phone number is matched
- * exactly on the E.164 form, whatever way it was typed.
+ * Contacts and accounts found by the start of any word of their name, of an address or of a
+ * domain, without accents or case ("helene lef" finds "Hélène Lefèvre"), through the term index
+ * (records/search-terms.ts). A query that reads as a phone number is matched exactly on its
+ * E.164 form, whatever way it was typed.
  */
 export async function searchAll(ctx: RequestContext, q: string, limit: number): Promise<SearchHit[]> {
   const phone = PHONE_LIKE.test(q) ? normalizePhone(q, ctx.config.defaultCountry) : null;
   if (phone) return searchPhone(ctx, phone, limit);
-  const folded = foldText(q);
+  const terms = queryTerms(q);
+  if (terms.length === 0) return [];
   const textMatch = q.includes("@") ? "email" : DOMAIN_LIKE.test(q) ? "domain" : "name";
-  const [accounts, contacts] = await Promise.all([
-    visibleRows(
-      ctx,
-      "accounts",
-      (qb) => qb.select(["id", "name", "domains"]).where(containsText("search_text", folded)),
-      limit,
-    ),
-    visibleRows(
-      ctx,
-      "contacts",
-      (qb) =>
-        qb.select(["id", "first_name", "last_name", "emails", "job_title"]).where(containsText("search_text", folded)),
-      limit,
-    ),
-  ]);
+  const accounts = await rows<AccountRow>(
+    ctx,
+    sql`select a.id, a.name, a.domains from accounts a
+      where ${allTermsMatch("account_terms", "account_id", "a.id", terms)} and ${visible(ctx, "a")}
+      order by a.name, a.id limit ${sql.lit(limit)}`,
+  );
+  const contacts = await rows<ContactRow>(
+    ctx,
+    sql`select c.id, c.first_name, c.last_name, c.emails, c.job_title from contacts c
+      where ${allTermsMatch("contact_terms", "contact_id", "c.id", terms)} and ${visible(ctx, "c")}
+      order by c.last_name, c.first_name, c.id limit ${sql.lit(limit)}`,
+  );
   return [
-    ...(accounts as AccountRow[]).map((row) => accountHit(row, textMatch === "email" ? "domain" : textMatch)),
-    ...(contacts as ContactRow[]).map((row) => contactHit(row, textMatch === "domain" ? "email" : textMatch)),
+    ...accounts.map((row) => accountHit(row, textMatch === "email" ? "domain" : textMatch)),
+    ...contacts.map((row) => contactHit(row, textMatch === "domain" ? "email" : textMatch)),
   ].slice(0, limit);
+}
+
+/**
+ * The record has, for every query term, some term starting with it. The first term drives the
+ * search through the index; the others are checked on its candidates.
+ */
+function allTermsMatch(table: string, owner: string, idColumn: string, terms: string[]): RawBuilder<SqlBool> {
+  const [first, ...others] = terms as [string, ...string[]];
+  const range = (alias: string, term: string) =>
+    sql`${sql.ref(`${alias}.term`)} >= ${term} and ${sql.ref(`${alias}.term`)} < ${afterPrefix(term)}`;
+  const candidates = sql`${sql.ref(idColumn)} in (select t.${sql.ref(owner)} from ${sql.table(table)} t
+    where ${range("t", first)} limit ${CANDIDATES})`;
+  const narrowed = others.map(
+    (term) =>
+      sql`exists (select 1 from ${sql.table(table)} u where u.${sql.ref(owner)} = ${sql.ref(idColumn)} and ${range("u", term)})`,
+  );
+  return sql<SqlBool>`${sql.join([candidates, ...narrowed], sql` and `)}`;
 }
 
 async function searchPhone(ctx: RequestContext, phone: string, limit: number): Promise<SearchHit[]> {
-  const [accounts, contacts] = await Promise.all([
-    visibleRows(ctx, "accounts", (qb) => qb.select(["id", "name", "domains"]).where("phone", "=", phone), limit),
-    visibleRows(
-      ctx,
-      "contacts",
-      (qb) =>
-        qb
-          .select(["id", "first_name", "last_name", "emails", "job_title"])
-          .where("id", "in", (eb: { selectFrom: AnyQuery }) =>
-            eb.selectFrom("contact_phones").select("contact_id").where("phone", "=", phone),
-          ),
-      limit,
-    ),
-  ]);
-  return [
-    ...(accounts as AccountRow[]).map((row) => accountHit(row, "phone")),
-    ...(contacts as ContactRow[]).map((row) => contactHit(row, "phone")),
-  ].slice(0, limit);
+  const accounts = await rows<AccountRow>(
+    ctx,
+    sql`select a.id, a.name, a.domains from accounts a where a.phone = ${phone} and ${visible(ctx, "a")}
+      order by a.name, a.id limit ${sql.lit(limit)}`,
+  );
+  const contacts = await rows<ContactRow>(
+    ctx,
+    sql`select c.id, c.first_name, c.last_name, c.emails, c.job_title
+      from contact_phones p join contacts c on c.id = p.contact_id
+      where p.phone = ${phone} and ${visible(ctx, "c")}
+      order by c.last_name, c.first_name, c.id limit ${sql.lit(limit)}`,
+  );
+  return [...accounts.map((row) => accountHit(row, "phone")), ...contacts.map((row) => contactHit(row, "phone"))].slice(
+    0,
+    limit,
+  );
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the query builder is shaped per call; the rows are typed by the caller.
-type AnyQuery = any;
+const visible = (ctx: RequestContext, alias: string) => visibleSql(ctx.user, alias) ?? sql<SqlBool>`1 = 1`;
 
-async function visibleRows(
-  ctx: RequestContext,
-  table: "accounts" | "contacts",
-  shape: (qb: AnyQuery) => AnyQuery,
-  limit: number,
-) {
-  let qb = shape(ctx.db.selectFrom(table));
-  const visible = visibleTo(ctx.user);
-  if (visible) qb = qb.where(visible);
-  return (await qb.orderBy("id").limit(limit).execute()) as unknown[];
+async function rows<Row>(ctx: RequestContext, query: RawBuilder<unknown>): Promise<Row[]> {
+  return (await (query as RawBuilder<Row>).execute(ctx.db)).rows;
 }
 
 function contactHit(row: ContactRow, matchedOn: SearchHit["matchedOn"]): SearchHit {

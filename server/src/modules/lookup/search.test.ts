@@ -44,4 +44,19 @@ describe("GET /search", () => {
   it("an empty query is a 422", async () => {
     expect((await t.call("GET", "/search?q=")).status).toBe(422);
   });
+
+  it("follows renames and deletions, and a rep finds only what they may see", async () => {
+    const created = await t.call("POST", "/contacts", { body: { firstName: "Anaïs", lastName: "Nin" } });
+    expect(await search("anais")).toHaveLength(1);
+    await t.call("PATCH", `/contacts/${created.json.id}`, { body: { firstName: "Ana" }, headers: { "if-match": "1" } });
+    expect(await search("anais")).toHaveLength(0);
+    expect(await search("ana nin")).toHaveLength(1);
+    await t.call("DELETE", `/contacts/${created.json.id}`);
+    expect(await search("nin")).toHaveLength(0);
+
+    const team = await t.addTeam("Nord");
+    const rep = await t.addUser("rep", team.id);
+    const hidden = await t.call("GET", `/search?q=${encodeURIComponent("helene")}`, { token: rep.token });
+    expect(hidden.json.hits).toEqual([]);
+  });
 });

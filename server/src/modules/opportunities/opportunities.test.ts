@@ -80,7 +80,9 @@ describe("opportunities, orders and cases", () => {
     await t.call("POST", "/opportunities", { body: { accountId: account.id, name: "Formation" } });
     await t.call("POST", "/cases", { body: { subject: "Écran FISSURÉ", accountId: account.id } });
     await t.call("POST", "/products", { body: { code: "SRV-24", name: "Contrat de service", listPrice: 90 } });
-    await t.call("POST", "/activities", { body: { type: "call", subject: "Relance devis", occurredAt: "2026-10-01T10:00:00Z" } });
+    await t.call("POST", "/activities", {
+      body: { type: "call", subject: "Relance devis", occurredAt: "2026-10-01T10:00:00Z" },
+    });
     const names = async (path: string, field: string) =>
       (await t.call("GET", path)).json.items.map((item: Record<string, unknown>) => item[field]);
     expect(await names("/opportunities?q=parc", "name")).toEqual(["Renouvellement PARC 2027"]);
