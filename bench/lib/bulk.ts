@@ -21,7 +21,7 @@ import type {
   CaseInput,
   ContactInput,
   OpportunityInput,
-} from "../../server/src/demo/synthetic.ts";
+} from "../../server/src/demo/synthetic/index.ts";
 import { accountRecords } from "../../server/src/modules/accounts/accounts.repo.ts";
 import { activityRecords } from "../../server/src/modules/activities/activities.repo.ts";
 import { caseRecords } from "../../server/src/modules/cases/cases.repo.ts";

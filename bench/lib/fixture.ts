@@ -32,7 +32,7 @@ import Sqlite from "better-sqlite3";
 import { testConfig } from "../../server/src/config.ts";
 import { connect } from "../../server/src/db/connect.ts";
 import { migrateToLatest } from "../../server/src/db/migrate.ts";
-import { createSynthetic, SYNTHETIC_VERSION, type Synthetic } from "../../server/src/demo/synthetic.ts";
+import { createSynthetic, SYNTHETIC_VERSION, type Synthetic } from "../../server/src/demo/synthetic/index.ts";
 import { accountService } from "../../server/src/modules/accounts/accounts.service.ts";
 import { activityService } from "../../server/src/modules/activities/activities.service.ts";
 import { caseService } from "../../server/src/modules/cases/cases.service.ts";

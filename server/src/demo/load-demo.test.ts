@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../testing/test-app.ts";
 import { DEMO_SIZE, loadDemo } from "./load-demo.ts";
-import { ACTIVITY_TYPES, OPPORTUNITY_STAGES } from "./synthetic.ts";
+import { ACTIVITY_TYPES, OPPORTUNITY_STAGES } from "./synthetic/index.ts";
 
 const t = useTestApp();
 

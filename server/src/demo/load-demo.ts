@@ -20,7 +20,7 @@ import { orderService } from "../modules/orders/orders.service.ts";
 import { productService } from "../modules/products/products.service.ts";
 import { createTeam, createUser } from "../modules/users/users.service.ts";
 import type { RequestContext } from "../records/request-context.ts";
-import { createSynthetic, type Participant } from "./synthetic.ts";
+import { createSynthetic, type Participant } from "./synthetic/index.ts";
 
 export const DEMO_SEED = 2025;
 export const DEMO_SIZE = {

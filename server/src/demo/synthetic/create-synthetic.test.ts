@@ -1,3 +1,7 @@
+/**
+ * What the generator promises through its public API: purity, bodies the create schemas accept,
+ * distinct domains and addresses, and planted duplicates with their ground truth.
+ */
 import { normalizePhone } from "@rapport/shared/normalize";
 import {
   AccountCreate,
@@ -9,7 +13,7 @@ import {
   ProductCreate,
 } from "@rapport/shared/schemas";
 import { describe, expect, it } from "vitest";
-import { ACTIVITY_TYPES, createSynthetic, OPPORTUNITY_STAGES } from "./synthetic.ts";
+import { ACTIVITY_TYPES, createSynthetic, OPPORTUNITY_STAGES } from "./index.ts";
 
 const gen = createSynthetic({ seed: 42, duplicateRate: 0.1 });
 
