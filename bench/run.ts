@@ -4,7 +4,8 @@
  *   a. lookup by email with 1M contacts: server-time percentiles, requests/s, and requests/s
  *      against a bare route doing the same SQLite read with a raw prepared statement (and, for
  *      scale, against one doing all of the lookup's reads);
- *   b. log an email (POST /activities, unique internetMessageId) with 50 concurrent clients.
+ *   b. search by name (no budget yet: the pane's search box), 10 clients;
+ *   c. log an email (POST /activities, unique internetMessageId) with 50 concurrent clients.
  *
  * Load comes from autocannon in this process; the server runs in a child (bench/lib/server-child.ts).
  * Environment: BENCH_CONTACTS (1000000), BENCH_SECONDS (10), BENCH_PROFILE=1 (CPU profile of the child).
@@ -29,7 +30,11 @@ async function main(): Promise<void> {
   const server = await startServer({ file: workingCopy(fixture), ownDomain: OWN_DOMAIN, userEmail: fixture.userEmail });
   let figures: Figure[];
   try {
-    figures = [...(await lookupByEmail(server, fixture)), ...(await logAnEmail(server, fixture))];
+    figures = [
+      ...(await lookupByEmail(server, fixture)),
+      ...(await searchByName(server, fixture)),
+      ...(await logAnEmail(server, fixture)),
+    ];
   } finally {
     await server.stop();
   }
@@ -108,6 +113,43 @@ async function checkLookupDoesItsFullWork(server: ServerProcess, fixture: Fixtur
       `only ${full.length} of ${results.length} benchmark addresses find a contact with deals and history`,
     );
   }
+}
+
+/** What a rep types in the pane's search box: common surnames and first names, often unfinished. */
+const SEARCHES = [
+  "martin",
+  "bernard",
+  "dubois",
+  "lef",
+  "hel",
+  "jean",
+  "moreau",
+  "petit",
+  "laurent",
+  "nguyen",
+  "sophie d",
+  "marc",
+];
+
+async function searchByName(server: ServerProcess, fixture: Fixture): Promise<Figure[]> {
+  let k = 0;
+  const next = () => ({ path: `/api/v1/search?q=${encodeURIComponent(SEARCHES[k++ % SEARCHES.length] as string)}` });
+  const api = {
+    url: server.apiUrl,
+    connections: 10,
+    method: "GET" as const,
+    headers: { authorization: `Bearer ${fixture.token}` },
+  };
+  log(`search by name: ${SEARCHES.length} rotating queries, 10 connections, ${SECONDS} s`);
+  await drive({ ...api, seconds: WARM_UP_SECONDS, next });
+  await server.reset();
+  const measured = await drive({ ...api, seconds: SECONDS, next });
+  const serverTime = await server.stats("/api/v1/search");
+  return [
+    { name: "search p50 server time", value: serverTime.p50, unit: "ms", budget: null, better: "lower" },
+    { name: "search p99 server time", value: serverTime.p99, unit: "ms", budget: null, better: "lower" },
+    { name: "search requests/s", value: measured.requestsPerSecond, unit: "req/s", budget: null, better: "higher" },
+  ];
 }
 
 async function logAnEmail(server: ServerProcess, fixture: Fixture): Promise<Figure[]> {

@@ -28,6 +28,7 @@ import { caseRecords } from "../../server/src/modules/cases/cases.repo.ts";
 import { contactRecords } from "../../server/src/modules/contacts/contacts.repo.ts";
 import { opportunityRecords } from "../../server/src/modules/opportunities/opportunities.repo.ts";
 import { newId } from "../../server/src/records/ids.ts";
+import { searchTerms } from "../../server/src/records/search-terms.ts";
 
 export type Owner = { id: string; teamId: string | null };
 type Row = Record<string, unknown>;
@@ -82,6 +83,8 @@ export function bulkWriter(db: Database) {
     const row = { ...meta("acc", owner, at), ...accountRecords.toColumns(fields) };
     insert("accounts", row);
     for (const domain of fields.domains) insert("account_domains", { domain, account_id: row.id });
+    for (const term of searchTerms([fields.name], fields.domains))
+      insert("account_terms", { term, account_id: row.id });
     return row.id;
   }
 
@@ -100,6 +103,9 @@ export function bulkWriter(db: Database) {
     }
     for (const [position, phone] of fields.phones.entries()) {
       insert("contact_phones", { phone, contact_id: row.id, position });
+    }
+    for (const term of searchTerms([fields.firstName, fields.lastName], fields.emails)) {
+      insert("contact_terms", { term, contact_id: row.id });
     }
     return { id: row.id, emails: fields.emails };
   }

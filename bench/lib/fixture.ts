@@ -430,9 +430,11 @@ function canonicalRows(file: string): Record<string, string[]> {
   const tables = [
     "accounts",
     "account_domains",
+    "account_terms",
     "contacts",
     "contact_emails",
     "contact_phones",
+    "contact_terms",
     "opportunities",
     "opportunity_stage_changes",
     "cases",
