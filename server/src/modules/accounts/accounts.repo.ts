@@ -6,6 +6,7 @@ import { readJson, writeJson } from "../../records/json-column.ts";
 import { containsText } from "../../records/like.ts";
 import { metaFromRow, type RecordDefinition } from "../../records/record-store.ts";
 import { searchTerms } from "../../records/search-terms.ts";
+import { replaceSideRows } from "../../records/side-rows.ts";
 
 export type AccountFields = Omit<Account, "id" | "createdAt" | "updatedAt" | "version" | "ownerId" | "teamId">;
 
@@ -40,21 +41,18 @@ export const accountRecords: RecordDefinition<Account, AccountFields, z.output<t
   writeChildren: async (tx, account, before) => {
     const terms = searchTerms([account.name], account.domains);
     if (!before || writeJson(searchTerms([before.name], before.domains)) !== writeJson(terms)) {
-      await tx.deleteFrom("account_terms").where("account_id", "=", account.id).execute();
-      if (terms.length > 0) {
-        await tx
-          .insertInto("account_terms")
-          .values(terms.map((term) => ({ term, account_id: account.id })))
-          .execute();
-      }
+      await replaceSideRows(
+        tx,
+        "account_terms",
+        "account_id",
+        account.id,
+        terms.map((term) => ({ term, account_id: account.id })),
+      );
     }
-    if (before && writeJson(before.domains) === writeJson(account.domains)) return;
-    await tx.deleteFrom("account_domains").where("account_id", "=", account.id).execute();
-    if (account.domains.length === 0) return;
-    await tx
-      .insertInto("account_domains")
-      .values(account.domains.map((domain) => ({ domain, account_id: account.id })))
-      .execute();
+    if (!before || writeJson(before.domains) !== writeJson(account.domains)) {
+      const domains = account.domains.map((domain) => ({ domain, account_id: account.id }));
+      await replaceSideRows(tx, "account_domains", "account_id", account.id, domains);
+    }
   },
   filter: (qb, query) => {
     let q = qb;

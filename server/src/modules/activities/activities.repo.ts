@@ -4,6 +4,7 @@ import type { LooseEb } from "../../records/access.ts";
 import { readJson, writeJson } from "../../records/json-column.ts";
 import { containsTextIgnoringCase } from "../../records/like.ts";
 import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
+import { replaceSideRows } from "../../records/side-rows.ts";
 
 export type ActivityFields = Omit<Activity, keyof RecordMeta>;
 
@@ -46,15 +47,13 @@ export const activityRecords: RecordDefinition<Activity, ActivityFields, z.outpu
   }),
   // activity_contacts answers "recent history of this contact" with one index range.
   writeChildren: async (tx, activity) => {
-    await tx.deleteFrom("activity_contacts").where("activity_id", "=", activity.id).execute();
-    const contactIds = [...new Set(activity.participants.map((p) => p.contactId).filter((id): id is string => !!id))];
-    if (contactIds.length === 0) return;
-    await tx
-      .insertInto("activity_contacts")
-      .values(
-        contactIds.map((contact_id) => ({ activity_id: activity.id, contact_id, occurred_at: activity.occurredAt })),
-      )
-      .execute();
+    const contactIds = new Set(activity.participants.map((p) => p.contactId).filter((id): id is string => !!id));
+    const rows = [...contactIds].map((contact_id) => ({
+      activity_id: activity.id,
+      contact_id,
+      occurred_at: activity.occurredAt,
+    }));
+    await replaceSideRows(tx, "activity_contacts", "activity_id", activity.id, rows);
   },
   filter: (qb, query) => {
     let q = qb;

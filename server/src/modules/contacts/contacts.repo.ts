@@ -7,6 +7,7 @@ import { containsText } from "../../records/like.ts";
 import type { RecordMeta } from "../../records/record-store.ts";
 import { metaFromRow, type RecordDefinition } from "../../records/record-store.ts";
 import { searchTerms } from "../../records/search-terms.ts";
+import { replaceSideRows } from "../../records/side-rows.ts";
 
 export type ContactFields = Omit<Contact, keyof RecordMeta>;
 
@@ -53,39 +54,28 @@ export const contactRecords: RecordDefinition<Contact, ContactFields, z.output<t
   // The address, phone and term tables are what lookup, search and de-duplication probe; they
   // mirror the record.
   writeChildren: async (tx, contact, before) => {
+    const id = contact.id;
     if (!before || writeJson(before.emails) !== writeJson(contact.emails)) {
-      await tx.deleteFrom("contact_emails").where("contact_id", "=", contact.id).execute();
-      if (contact.emails.length > 0) {
-        await tx
-          .insertInto("contact_emails")
-          .values(
-            contact.emails.map((email, position) => ({
-              email: normalizeEmail(email),
-              contact_id: contact.id,
-              position,
-            })),
-          )
-          .execute();
-      }
+      const emails = contact.emails.map((email, position) => ({
+        email: normalizeEmail(email),
+        contact_id: id,
+        position,
+      }));
+      await replaceSideRows(tx, "contact_emails", "contact_id", id, emails);
+    }
+    if (!before || writeJson(before.phones) !== writeJson(contact.phones)) {
+      const phones = contact.phones.map((phone, position) => ({ phone, contact_id: id, position }));
+      await replaceSideRows(tx, "contact_phones", "contact_id", id, phones);
     }
     const terms = searchTerms([contact.firstName, contact.lastName], contact.emails);
     if (!before || writeJson(searchTerms([before.firstName, before.lastName], before.emails)) !== writeJson(terms)) {
-      await tx.deleteFrom("contact_terms").where("contact_id", "=", contact.id).execute();
-      if (terms.length > 0) {
-        await tx
-          .insertInto("contact_terms")
-          .values(terms.map((term) => ({ term, contact_id: contact.id })))
-          .execute();
-      }
-    }
-    if (!before || writeJson(before.phones) !== writeJson(contact.phones)) {
-      await tx.deleteFrom("contact_phones").where("contact_id", "=", contact.id).execute();
-      if (contact.phones.length > 0) {
-        await tx
-          .insertInto("contact_phones")
-          .values(contact.phones.map((phone, position) => ({ phone, contact_id: contact.id, position })))
-          .execute();
-      }
+      await replaceSideRows(
+        tx,
+        "contact_terms",
+        "contact_id",
+        id,
+        terms.map((term) => ({ term, contact_id: id })),
+      );
     }
   },
   filter: (qb, query) => {

@@ -2,6 +2,7 @@ import type { Order, OrderListQuery } from "@rapport/shared/schemas";
 import type { z } from "zod";
 import { containsTextIgnoringCase } from "../../records/like.ts";
 import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
+import { replaceSideRows } from "../../records/side-rows.ts";
 
 export type OrderFields = Omit<Order, keyof RecordMeta>;
 
@@ -53,21 +54,16 @@ export const orderRecords: RecordDefinition<Order, OrderFields, z.output<typeof 
     }
   },
   writeChildren: async (tx, order) => {
-    await tx.deleteFrom("order_lines").where("order_id", "=", order.id).execute();
-    await tx
-      .insertInto("order_lines")
-      .values(
-        order.lines.map((line, position) => ({
-          order_id: order.id,
-          position,
-          product_id: line.productId,
-          quantity: line.quantity,
-          unit_price: line.unitPrice,
-          discount_rate: line.discountRate,
-          line_total: line.lineTotal,
-        })),
-      )
-      .execute();
+    const lines = order.lines.map((line, position) => ({
+      order_id: order.id,
+      position,
+      product_id: line.productId,
+      quantity: line.quantity,
+      unit_price: line.unitPrice,
+      discount_rate: line.discountRate,
+      line_total: line.lineTotal,
+    }));
+    await replaceSideRows(tx, "order_lines", "order_id", order.id, lines);
   },
   filter: (qb, query) => {
     let q = qb;
