@@ -38,6 +38,10 @@ export const Activity = RecordMeta.extend({ ...activityFields, loggedBy: Id }).m
 });
 export type Activity = z.infer<typeof Activity>;
 
+/** An activity without its body: what lists of recent history show (bodies can be 100 kB each). */
+export const ActivitySummary = Activity.omit({ bodyText: true }).meta({ id: "ActivitySummary" });
+export type ActivitySummary = z.infer<typeof ActivitySummary>;
+
 export const ActivityCreate = z.strictObject({ ...activityFields, ownerId: Id.optional() });
 export type ActivityCreate = z.infer<typeof ActivityCreate>;
 export const ActivityUpdate = updateOf(ActivityCreate).omit({ externalIds: true });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Account } from "./account.ts";
-import { Activity } from "./activity.ts";
+import { ActivitySummary } from "./activity.ts";
 import { Case } from "./case.ts";
 import { repeated } from "./common.ts";
 import { Contact } from "./contact.ts";
@@ -22,7 +22,8 @@ export const LookupResult = z
     account: Account.nullable(),
     openOpportunities: z.array(Opportunity),
     openCases: z.array(Case),
-    recentActivities: z.array(Activity),
+    /** Newest first, without bodies: the pane shows what happened, and opens one to read it. */
+    recentActivities: z.array(ActivitySummary),
     reasons: z.array(MatchReason),
     /** Why nothing was matched on purpose: a free-mail domain, a colleague, an invalid address. */
     skipped: z.enum(["invalid_email", "personal_domain", "own_domain"]).nullable(),

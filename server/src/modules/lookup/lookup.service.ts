@@ -63,7 +63,10 @@ async function lookupEmail(ctx: RequestContext, reads: Reads, raw: string): Prom
       stageHistory: stages.filter((s) => s.opportunity_id === row.id).map(stageChangeFromRow),
     })),
     openCases: cases.map((row) => caseRecords.fromRow(row)),
-    recentActivities: history.map((row) => activityRecords.fromRow(row)),
+    recentActivities: history.map((row) => {
+      const { bodyText: _, ...summary } = activityRecords.fromRow(row);
+      return summary;
+    }),
     reasons,
     skipped: null,
   };
