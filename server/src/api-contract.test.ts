@@ -1,3 +1,4 @@
+import SwaggerParser from "@apidevtools/swagger-parser";
 import { api, listEndpoints } from "@rapport/shared/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "./testing/test-app.ts";
@@ -48,5 +49,11 @@ describe("the contract, the server and the OpenAPI document agree", () => {
     );
     expect(doc.paths["/lookup"].get.parameters.find((p: { name: string }) => p.name === "email").required).toBe(true);
     expect(doc.paths["/health"].get.security).toEqual([]);
+  });
+
+  it("openapi.json is a valid OpenAPI 3.1 document whose references all resolve", async () => {
+    const { json: doc } = await t.call("GET", "/openapi.json");
+    // validate() resolves every $ref and checks the document against the OpenAPI 3.1 schema.
+    await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
   });
 });
