@@ -28,7 +28,7 @@ export function recordService<
         ctx,
         id,
         version,
-        (current) => prepare(ctx, { ...fieldsOf(current), ...patch } as unknown as Input, current),
+        (current, tx) => prepare({ ...ctx, db: tx }, { ...fieldsOf(current), ...patch } as unknown as Input, current),
         ownerId,
       ),
     remove: (ctx: RequestContext, id: string, version: number | null) => store.remove(ctx, id, version),

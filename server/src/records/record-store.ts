@@ -1,6 +1,6 @@
-import type { Kysely, SelectQueryBuilder } from "kysely";
+import type { Kysely, SelectQueryBuilder, Transaction } from "kysely";
 import { constraintViolation } from "../db/errors.ts";
-import type { RecordTable } from "../db/schema.ts";
+import type { Database, RecordTable } from "../db/schema.ts";
 import { AppError, invalidField, notFound } from "../http/app-error.ts";
 import type { AuthUser } from "../http/context.ts";
 import { type LooseTables, visibleTo } from "./access.ts";
@@ -145,13 +145,14 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
 
   /**
    * Applies a change made from version `version`. `change` gets the record as stored and returns
-   * its new fields; it runs inside the transaction, after the version check.
+   * its new fields; it runs inside the transaction, after the version check, and must read through
+   * `tx` (on SQLite the one connection is the transaction's until it ends).
    */
   async update(
     ctx: RequestContext,
     id: string,
     version: number,
-    change: (current: Entity) => Fields | Promise<Fields>,
+    change: (current: Entity, tx: Transaction<Database>) => Fields | Promise<Fields>,
     ownerId?: string,
   ): Promise<Entity> {
     return this.writing(async () =>
@@ -159,7 +160,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
         const current = await this.find(tx, ctx.user, id);
         if (!current) throw notFound(this.def.label);
         if (current.version !== version) throw this.stale(current);
-        const fields = await change(current);
+        const fields = await change(current, tx);
         await this.checkReferences(tx, ctx.user, fields);
         const owner = ownerId && ownerId !== current.ownerId ? await ownerOf(tx, ctx.user, ownerId) : null;
         const columns = {

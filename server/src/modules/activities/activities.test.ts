@@ -68,4 +68,18 @@ describe("logging activities", () => {
     });
     expect(logged.json.occurredAt).toBe("2026-10-07T08:00:00.000Z");
   });
+
+  it("an activity can be edited and re-linked to the contacts its addresses belong to", async () => {
+    const contact = await t.call("POST", "/contacts", {
+      body: { lastName: "Mercier", emails: ["p.mercier@example.org"] },
+    });
+    const logged = await t.call("POST", "/activities", { body: { type: "call", occurredAt: "2026-10-07T10:00:00Z" } });
+    const edited = await t.call("PATCH", `/activities/${logged.json.id}`, {
+      body: { subject: "Rappel", participants: [{ address: "P.Mercier@example.org" }] },
+      headers: { "if-match": "1" },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.json).toMatchObject({ subject: "Rappel", version: 2, loggedBy: t.admin.id });
+    expect(edited.json.participants[0].contactId).toBe(contact.json.id);
+  });
 });
