@@ -55,6 +55,10 @@ bare.get("/lookup", (c) => c.json({ contact: contactByEmail.get(normalizeEmail(c
 
 // The real lookup's reads for a rep, who sees own and team records (server/src/records/access.ts).
 const visible = (alias: string) => `(${alias}owner_id = @user or ${alias}team_id = @team)`;
+const activitySummary = (raw.prepare("select name from pragma_table_info('activities')").pluck().all() as string[])
+  .filter((column) => column !== "body_text")
+  .map((column) => `a.${column}`)
+  .join(", ");
 const reads = {
   contact: read(`select c.* from contact_emails e join contacts c on c.id = e.contact_id
     where e.email = @email and ${visible("c.")} order by e.position, c.updated_at desc limit 1`),
@@ -66,7 +70,8 @@ const reads = {
   cases:
     read(`select * from cases where status in ('open', 'pending') and (contact_id = @contact or account_id = @account)
     and ${visible("")} order by opened_at desc limit 20`),
-  activities: read(`select a.* from activities a join activity_contacts ac on ac.activity_id = a.id
+  // Like the lookup, every column but the body.
+  activities: read(`select ${activitySummary} from activities a join activity_contacts ac on ac.activity_id = a.id
     where ac.contact_id = @contact and ${visible("a.")} order by ac.occurred_at desc limit 5`),
 };
 const rep = raw.prepare<[string], { id: string; team_id: string }>("select id, team_id from users where email = ?");
