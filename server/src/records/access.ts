@@ -25,3 +25,8 @@ export function visibleSql(user: AuthUser, alias?: string): RawBuilder<SqlBool> 
     ? sql<SqlBool>`(${column("owner_id")} = ${user.id} or ${column("team_id")} = ${user.teamId})`
     : sql<SqlBool>`${column("owner_id")} = ${user.id}`;
 }
+
+/** The same condition where a statement always needs one: true for those who see everything. */
+export function visibleSqlOrAll(user: AuthUser, alias?: string): RawBuilder<SqlBool> {
+  return visibleSql(user, alias) ?? sql<SqlBool>`1 = 1`;
+}

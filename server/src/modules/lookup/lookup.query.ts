@@ -1,4 +1,4 @@
-import { type RawBuilder, type SqlBool, sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type {
   AccountsTable,
   ActivitiesTable,
@@ -7,7 +7,7 @@ import type {
   OpportunitiesTable,
   StageChangesTable,
 } from "../../db/schema.ts";
-import { visibleSql } from "../../records/access.ts";
+import { visibleSqlOrAll } from "../../records/access.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 
 /** Every activity column but the body, which history lists do not show and which can be long. */
@@ -50,7 +50,7 @@ const RECENT_ACTIVITIES = sql.lit(5);
  * rule as everywhere else (records/access.ts).
  */
 export function lookupReads(ctx: RequestContext) {
-  const visible = (alias: string): RawBuilder<SqlBool> => visibleSql(ctx.user, alias) ?? sql<SqlBool>`1 = 1`;
+  const visible = (alias: string) => visibleSqlOrAll(ctx.user, alias);
   const all = async <Row>(query: RawBuilder<Row>) => (await query.execute(ctx.db)).rows;
   const first = async <Row>(query: RawBuilder<Row>) => (await all(query))[0] ?? null;
 

@@ -1,7 +1,7 @@
 import { normalizePhone } from "@rapport/shared/normalize";
 import type { SearchHit } from "@rapport/shared/schemas";
 import { type RawBuilder, type SqlBool, sql } from "kysely";
-import { visibleSql } from "../../records/access.ts";
+import { visibleSqlOrAll } from "../../records/access.ts";
 import { readJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 import { afterPrefix, queryTerms } from "../../records/search-terms.ts";
@@ -99,7 +99,7 @@ async function searchPhone(ctx: RequestContext, phone: string, limit: number): P
   );
 }
 
-const visible = (ctx: RequestContext, alias: string) => visibleSql(ctx.user, alias) ?? sql<SqlBool>`1 = 1`;
+const visible = (ctx: RequestContext, alias: string) => visibleSqlOrAll(ctx.user, alias);
 
 async function rows<Row>(ctx: RequestContext, query: RawBuilder<unknown>): Promise<Row[]> {
   return (await (query as RawBuilder<Row>).execute(ctx.db)).rows;
