@@ -18,7 +18,7 @@ import { contactService } from "../modules/contacts/contacts.service.ts";
 import { opportunityService } from "../modules/opportunities/opportunities.service.ts";
 import { orderService } from "../modules/orders/orders.service.ts";
 import { productService } from "../modules/products/products.service.ts";
-import { createTeam, createUser } from "../modules/users/users.service.ts";
+import { createTeam, createUser, rowToUser } from "../modules/users/users.service.ts";
 import type { RequestContext } from "../records/request-context.ts";
 import { createSynthetic, type Participant } from "./synthetic/index.ts";
 
@@ -65,13 +65,7 @@ export async function loadDemo(database: Db, config: Config): Promise<string | n
   if (!adminRow) throw new Error("The demo needs an admin user: start the server once, it creates one.");
 
   const ctxOf = (user: AuthUser): RequestContext => ({ db, config, user, requestId: null });
-  const admin = ctxOf({
-    id: adminRow.id,
-    email: adminRow.email,
-    name: adminRow.name,
-    role: adminRow.role as Role,
-    teamId: adminRow.team_id,
-  });
+  const admin = ctxOf(rowToUser(adminRow));
 
   // -- people of the organisation ----------------------------------------------------------------
   const ownDomain = [...config.ownDomains][0] ?? "rapport.local";
@@ -84,10 +78,8 @@ export async function loadDemo(database: Db, config: Config): Promise<string | n
     const email = `${u.key}@${ownDomain}`;
     const teamId = u.team ? teams[u.team].id : null;
     const existing = await db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
-    const user = existing
-      ? { id: existing.id, email, name: existing.name, role: existing.role as Role, teamId: existing.team_id }
-      : await createUser(db, { email, name: u.name, role: u.role, teamId });
-    users.set(u.key, ctxOf({ id: user.id, email, name: user.name, role: user.role, teamId: user.teamId }));
+    const user = existing ? rowToUser(existing) : await createUser(db, { email, name: u.name, role: u.role, teamId });
+    users.set(u.key, ctxOf(user));
   }
   const user = (key: string) => users.get(key) as RequestContext;
   const frenchOwners = [user("julien.mercier"), user("ines.haddad"), user("claire.rousseau")];
