@@ -23,10 +23,12 @@ export async function startServer(
   const { env = {}, args = [] } = options;
   // A data directory passed in belongs to the caller and is left in place on stop.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "rapport-e2e-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts", ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", RAPPORT_DATA_DIR: dataDir, RAPPORT_LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+  const child = spawnEntry("server/src/main.ts", args, {
+    PORT: "0",
+    HOST: "127.0.0.1",
+    RAPPORT_DATA_DIR: dataDir,
+    RAPPORT_LOG_LEVEL: "info",
+    ...env,
   });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => {
@@ -73,11 +75,7 @@ export async function runCli(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/cli/main.ts", ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnEntry("server/src/cli/main.ts", args, env);
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (c: Buffer) => {
@@ -88,4 +86,13 @@ export async function runCli(
   });
   const code = await new Promise<number>((done) => child.once("exit", (c) => done(c ?? 1)));
   return { code, stdout, stderr };
+}
+
+/** Runs one of Rapport's entry points as its npm script does (tsx, from the repository root). */
+function spawnEntry(entry: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
