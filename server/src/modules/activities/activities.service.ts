@@ -1,6 +1,5 @@
 import { normalizeEmail } from "@rapport/shared/normalize";
 import type { Activity, ActivityCreate } from "@rapport/shared/schemas";
-import { constraintViolation } from "../../db/errors.ts";
 import { AppError } from "../../http/app-error.ts";
 import { Reply } from "../../http/route.ts";
 import { visibleTo } from "../../records/access.ts";
@@ -65,12 +64,12 @@ async function createActivity(ctx: RequestContext, body: ActivityCreate): Promis
   try {
     return await base.create(ctx, body);
   } catch (error) {
-    // Two requests raced past the check above: the unique index let one through.
+    // Two requests raced past the check above: the unique index let one through, and the record
+    // store reported the other as a conflict.
     if (error instanceof AppError && error.code === "conflict") {
       const winner = await findLogged(ctx, body.externalIds);
       if (winner) return winner;
     }
-    if (constraintViolation(error)) throw new AppError("conflict", "This activity was logged concurrently; retry.");
     throw error;
   }
 }
