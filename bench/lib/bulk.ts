@@ -28,7 +28,7 @@ import { caseRecords } from "../../server/src/modules/cases/cases.repo.ts";
 import { contactRecords } from "../../server/src/modules/contacts/contacts.repo.ts";
 import { opportunityRecords } from "../../server/src/modules/opportunities/opportunities.repo.ts";
 import { newId } from "../../server/src/records/ids.ts";
-import { searchTerms } from "../../server/src/records/search-terms.ts";
+import type { Mirror } from "../../server/src/records/record-store.ts";
 
 export type Owner = { id: string; teamId: string | null };
 type Row = Record<string, unknown>;
@@ -62,6 +62,13 @@ export function bulkWriter(db: Database) {
     statement.run(row);
   }
 
+  /** The side rows the record store writes for a record (its `mirrors`), so both write the same. */
+  function insertMirrors<E>(definition: { mirrors?: Array<Mirror<E>> }, entity: Partial<E>): void {
+    for (const mirror of definition.mirrors ?? []) {
+      for (const sideRow of mirror.rows(entity as E)) insert(mirror.table, sideRow);
+    }
+  }
+
   const meta = (prefix: string, owner: Owner, at: string, version = 1) => ({
     id: newId(prefix),
     created_at: at,
@@ -82,9 +89,7 @@ export function bulkWriter(db: Database) {
     };
     const row = { ...meta("acc", owner, at), ...accountRecords.toColumns(fields) };
     insert("accounts", row);
-    for (const domain of fields.domains) insert("account_domains", { domain, account_id: row.id });
-    for (const term of searchTerms([fields.name], fields.domains))
-      insert("account_terms", { term, account_id: row.id });
+    insertMirrors(accountRecords, { ...fields, id: row.id });
     return row.id;
   }
 
@@ -98,15 +103,7 @@ export function bulkWriter(db: Database) {
     };
     const row = { ...meta("con", owner, at), ...contactRecords.toColumns(fields) };
     insert("contacts", row);
-    for (const [position, email] of fields.emails.entries()) {
-      insert("contact_emails", { email: normalizeEmail(email), contact_id: row.id, position });
-    }
-    for (const [position, phone] of fields.phones.entries()) {
-      insert("contact_phones", { phone, contact_id: row.id, position });
-    }
-    for (const term of searchTerms([fields.firstName, fields.lastName], fields.emails)) {
-      insert("contact_terms", { term, contact_id: row.id });
-    }
+    insertMirrors(contactRecords, { ...fields, id: row.id });
     return { id: row.id, emails: fields.emails };
   }
 
@@ -162,9 +159,7 @@ export function bulkWriter(db: Database) {
     const fields = { ...parsed, participants, accountId, loggedBy: owner.id };
     const row = { ...meta("act", owner, at), ...activityRecords.toColumns(fields) };
     insert("activities", row);
-    for (const contactId of unique(participants.map((p) => p.contactId).filter((id): id is string => !!id))) {
-      insert("activity_contacts", { activity_id: row.id, contact_id: contactId, occurred_at: fields.occurredAt });
-    }
+    insertMirrors(activityRecords, { ...fields, id: row.id });
     return row.id;
   }
 

@@ -7,7 +7,9 @@ import { type LooseTables, visibleTo } from "./access.ts";
 import { audit, changedFields } from "./audit.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { newId, nowIso } from "./ids.ts";
+import { writeJson } from "./json-column.ts";
 import type { RequestContext, Tx } from "./request-context.ts";
+import { replaceSideRows } from "./side-rows.ts";
 
 export type RecordMeta = {
   id: string;
@@ -36,7 +38,13 @@ export type RecordDefinition<Entity extends RecordMeta, Fields, Query> = {
   fromRow: (row: Row) => Entity;
   /** Attaches side-table data (stage history, order lines) to a page of entities at once. */
   loadChildren?: (db: Tx, entities: Entity[]) => Promise<void>;
-  /** Rewrites side tables after an insert or update, in the same transaction. */
+  /**
+   * Side tables whose rows follow from the record alone (its addresses, search terms, order lines):
+   * rewritten in the same transaction whenever their rows change. The bench's bulk writer uses
+   * them too, so both write the same rows.
+   */
+  mirrors?: Array<Mirror<Entity>>;
+  /** Other side-table writes after an insert or update (stage history), in the same transaction. */
   writeChildren?: (tx: Tx, entity: Entity, before: Entity | null, ctx: RequestContext) => Promise<void>;
   /** Applies the list filters of this record type. */
   filter?: (qb: LooseSelect, query: Query) => LooseSelect;
@@ -45,6 +53,9 @@ export type RecordDefinition<Entity extends RecordMeta, Fields, Query> = {
   /** Records every user sees (the product catalogue), whoever owns them. */
   sharedWithEveryone?: boolean;
 };
+
+/** A side table mirroring a record: `owner` is its column holding the record's id. */
+export type Mirror<Entity> = { table: string; owner: string; rows: (entity: Entity) => Row[] };
 
 export type ListQueryBase = {
   cursor?: string | undefined;
@@ -134,9 +145,9 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
           ...this.def.toColumns(fields),
         };
         await loose(tx).insertInto(this.def.table).values(row).execute();
-        // Children (order lines...) are only in the fields until writeChildren stores them.
+        // Children (order lines...) are only in the fields until their side table stores them.
         const entity = { ...this.def.fromRow(row), ...fields } as Entity;
-        await this.def.writeChildren?.(tx, entity, null, ctx);
+        await this.writeSideTables(tx, ctx, entity, null);
         await audit(tx, ctx, { action: "create", entity: this.def.label, entityId: id });
         return (await this.hydrate(tx, [row]))[0] as Entity;
       }),
@@ -179,7 +190,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
         if (Number(result.numUpdatedRows) !== 1) throw this.stale(await this.get(tx, ctx.user, id));
         const row = (await this.findRow(tx, ctx.user, id)) as Row;
         const updated = { ...this.def.fromRow(row), ...fields } as Entity;
-        await this.def.writeChildren?.(tx, updated, current, ctx);
+        await this.writeSideTables(tx, ctx, updated, current);
         const changed = changedFields(current as Record<string, unknown>, {
           ...fields,
           ...(owner ? { ownerId: owner.id } : {}),
@@ -200,6 +211,15 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
         await audit(tx, ctx, { action: "delete", entity: this.def.label, entityId: id, detail: { before: current } });
       }),
     );
+  }
+
+  private async writeSideTables(tx: Tx, ctx: RequestContext, entity: Entity, before: Entity | null): Promise<void> {
+    for (const mirror of this.def.mirrors ?? []) {
+      const rows = mirror.rows(entity);
+      if (before && writeJson(mirror.rows(before)) === writeJson(rows)) continue;
+      await replaceSideRows(tx, mirror.table, mirror.owner, entity.id, rows);
+    }
+    await this.def.writeChildren?.(tx, entity, before, ctx);
   }
 
   private stale(current: Entity): AppError {

@@ -6,7 +6,6 @@ import { readJson, writeJson } from "../../records/json-column.ts";
 import { containsText } from "../../records/like.ts";
 import { metaFromRow, type RecordDefinition } from "../../records/record-store.ts";
 import { searchTerms } from "../../records/search-terms.ts";
-import { replaceSideRows } from "../../records/side-rows.ts";
 
 export type AccountFields = Omit<Account, "id" | "createdAt" | "updatedAt" | "version" | "ownerId" | "teamId">;
 
@@ -38,22 +37,18 @@ export const accountRecords: RecordDefinition<Account, AccountFields, z.output<t
     source: row.source as string | null,
     status: row.status as Account["status"],
   }),
-  writeChildren: async (tx, account, before) => {
-    const terms = searchTerms([account.name], account.domains);
-    if (!before || writeJson(searchTerms([before.name], before.domains)) !== writeJson(terms)) {
-      await replaceSideRows(
-        tx,
-        "account_terms",
-        "account_id",
-        account.id,
-        terms.map((term) => ({ term, account_id: account.id })),
-      );
-    }
-    if (!before || writeJson(before.domains) !== writeJson(account.domains)) {
-      const domains = account.domains.map((domain) => ({ domain, account_id: account.id }));
-      await replaceSideRows(tx, "account_domains", "account_id", account.id, domains);
-    }
-  },
+  mirrors: [
+    {
+      table: "account_domains",
+      owner: "account_id",
+      rows: (a) => a.domains.map((domain) => ({ domain, account_id: a.id })),
+    },
+    {
+      table: "account_terms",
+      owner: "account_id",
+      rows: (a) => searchTerms([a.name], a.domains).map((term) => ({ term, account_id: a.id })),
+    },
+  ],
   filter: (qb, query) => {
     let q = qb;
     if (query.status) q = q.where("status", "=", query.status);

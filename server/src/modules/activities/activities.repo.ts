@@ -4,7 +4,6 @@ import type { LooseEb } from "../../records/access.ts";
 import { readJson, writeJson } from "../../records/json-column.ts";
 import { containsTextIgnoringCase } from "../../records/like.ts";
 import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
-import { replaceSideRows } from "../../records/side-rows.ts";
 
 export type ActivityFields = Omit<Activity, keyof RecordMeta>;
 
@@ -46,15 +45,18 @@ export const activityRecords: RecordDefinition<Activity, ActivityFields, z.outpu
     loggedBy: row.logged_by as string,
   }),
   // activity_contacts answers "recent history of this contact" with one index range.
-  writeChildren: async (tx, activity) => {
-    const contactIds = new Set(activity.participants.map((p) => p.contactId).filter((id): id is string => !!id));
-    const rows = [...contactIds].map((contact_id) => ({
-      activity_id: activity.id,
-      contact_id,
-      occurred_at: activity.occurredAt,
-    }));
-    await replaceSideRows(tx, "activity_contacts", "activity_id", activity.id, rows);
-  },
+  mirrors: [
+    {
+      table: "activity_contacts",
+      owner: "activity_id",
+      rows: (a) =>
+        [...new Set(a.participants.map((p) => p.contactId).filter((id): id is string => !!id))].map((contact_id) => ({
+          activity_id: a.id,
+          contact_id,
+          occurred_at: a.occurredAt,
+        })),
+    },
+  ],
   filter: (qb, query) => {
     let q = qb;
     if (query.type) q = q.where("type", "=", query.type);

@@ -7,7 +7,6 @@ import { containsText } from "../../records/like.ts";
 import type { RecordMeta } from "../../records/record-store.ts";
 import { metaFromRow, type RecordDefinition } from "../../records/record-store.ts";
 import { searchTerms } from "../../records/search-terms.ts";
-import { replaceSideRows } from "../../records/side-rows.ts";
 
 export type ContactFields = Omit<Contact, keyof RecordMeta>;
 
@@ -51,33 +50,24 @@ export const contactRecords: RecordDefinition<Contact, ContactFields, z.output<t
     consent: readJson(row.consent as string, {} as Contact["consent"]),
     doNotContact: readBool(row.do_not_contact as number),
   }),
-  // The address, phone and term tables are what lookup, search and de-duplication probe; they
-  // mirror the record.
-  writeChildren: async (tx, contact, before) => {
-    const id = contact.id;
-    if (!before || writeJson(before.emails) !== writeJson(contact.emails)) {
-      const emails = contact.emails.map((email, position) => ({
-        email: normalizeEmail(email),
-        contact_id: id,
-        position,
-      }));
-      await replaceSideRows(tx, "contact_emails", "contact_id", id, emails);
-    }
-    if (!before || writeJson(before.phones) !== writeJson(contact.phones)) {
-      const phones = contact.phones.map((phone, position) => ({ phone, contact_id: id, position }));
-      await replaceSideRows(tx, "contact_phones", "contact_id", id, phones);
-    }
-    const terms = searchTerms([contact.firstName, contact.lastName], contact.emails);
-    if (!before || writeJson(searchTerms([before.firstName, before.lastName], before.emails)) !== writeJson(terms)) {
-      await replaceSideRows(
-        tx,
-        "contact_terms",
-        "contact_id",
-        id,
-        terms.map((term) => ({ term, contact_id: id })),
-      );
-    }
-  },
+  // What lookup, search and de-duplication probe: one row per address, phone and search term.
+  mirrors: [
+    {
+      table: "contact_emails",
+      owner: "contact_id",
+      rows: (c) => c.emails.map((email, position) => ({ email: normalizeEmail(email), contact_id: c.id, position })),
+    },
+    {
+      table: "contact_phones",
+      owner: "contact_id",
+      rows: (c) => c.phones.map((phone, position) => ({ phone, contact_id: c.id, position })),
+    },
+    {
+      table: "contact_terms",
+      owner: "contact_id",
+      rows: (c) => searchTerms([c.firstName, c.lastName], c.emails).map((term) => ({ term, contact_id: c.id })),
+    },
+  ],
   filter: (qb, query) => {
     let q = qb;
     if (query.accountId) q = q.where("account_id", "=", query.accountId);

@@ -2,7 +2,6 @@ import type { Order, OrderListQuery } from "@rapport/shared/schemas";
 import type { z } from "zod";
 import { containsTextIgnoringCase } from "../../records/like.ts";
 import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
-import { replaceSideRows } from "../../records/side-rows.ts";
 
 export type OrderFields = Omit<Order, keyof RecordMeta>;
 
@@ -53,18 +52,22 @@ export const orderRecords: RecordDefinition<Order, OrderFields, z.output<typeof 
       });
     }
   },
-  writeChildren: async (tx, order) => {
-    const lines = order.lines.map((line, position) => ({
-      order_id: order.id,
-      position,
-      product_id: line.productId,
-      quantity: line.quantity,
-      unit_price: line.unitPrice,
-      discount_rate: line.discountRate,
-      line_total: line.lineTotal,
-    }));
-    await replaceSideRows(tx, "order_lines", "order_id", order.id, lines);
-  },
+  mirrors: [
+    {
+      table: "order_lines",
+      owner: "order_id",
+      rows: (o) =>
+        o.lines.map((line, position) => ({
+          order_id: o.id,
+          position,
+          product_id: line.productId,
+          quantity: line.quantity,
+          unit_price: line.unitPrice,
+          discount_rate: line.discountRate,
+          line_total: line.lineTotal,
+        })),
+    },
+  ],
   filter: (qb, query) => {
     let q = qb;
     if (query.accountId) q = q.where("account_id", "=", query.accountId);
