@@ -1,0 +1,158 @@
+import type { MatchRecord } from "./match-record.ts";
+import { editDistance, jaroWinkler } from "./similarity.ts";
+
+/**
+ * One field's comparison: the agreement levels it can find between two records, from the
+ * strongest to plain disagreement. compare() answers a level's index, or MISSING when either side
+ * has no value (a missing value is no evidence either way).
+ */
+export interface Comparison {
+  field: string;
+  /** Human words for each level, used in match reasons: "same first name", "first name 0.93". */
+  levels: readonly string[];
+  compare(a: MatchRecord, b: MatchRecord): number;
+}
+
+export const MISSING = -1;
+
+/** Levels of a string compared by Jaro-Winkler: exact, then two similarity bands. */
+function fuzzyLevel(a: string, b: string, high: number, low: number): number {
+  if (a === b) return 0;
+  const score = jaroWinkler(a, b);
+  if (score >= high) return 1;
+  if (score >= low) return 2;
+  return 3;
+}
+
+/** Names typed in each other's column ("Doe Jane" against "Jane Doe") count as the same names. */
+function swapped(a: MatchRecord, b: MatchRecord): boolean {
+  return a.firstName !== null && a.firstName === b.lastName && a.lastName !== null && a.lastName === b.firstName;
+}
+
+function nameComparison(field: "firstName" | "lastName", label: string): Comparison {
+  return {
+    field,
+    levels: [`same ${label}`, `similar ${label}`, `close ${label}`, `different ${label}`],
+    compare(a, b) {
+      const left = a[field];
+      const right = b[field];
+      if (left === null || right === null) return MISSING;
+      if (swapped(a, b)) return 0;
+      // An initial ("J.") against a full name is a close, not a different, name.
+      if ((left.length === 1 || right.length === 1) && left[0] === right[0]) return 2;
+      return fuzzyLevel(left, right, 0.92, 0.8);
+    },
+  };
+}
+
+/** Levels of a code compared by edits: exact, one edit, two edits, different. */
+function editLevel(a: string, b: string, maxLevels: 2 | 3): number {
+  if (a === b) return 0;
+  const distance = editDistance(a, b, 2);
+  if (distance === 1) return 1;
+  if (distance === 2 && maxLevels === 3) return 2;
+  return maxLevels;
+}
+
+function codeComparison(
+  field: "nationalId" | "postcode" | "birthDate",
+  label: string,
+  levels: 2 | 3,
+  extra?: (a: string, b: string) => boolean,
+): Comparison {
+  const words =
+    levels === 3
+      ? [`same ${label}`, `${label} one typo apart`, `${label} two typos apart`, `different ${label}`]
+      : [`same ${label}`, `${label} one typo apart`, `different ${label}`];
+  return {
+    field,
+    levels: words,
+    compare(a, b) {
+      const left = a[field];
+      const right = b[field];
+      if (left === null || right === null) return MISSING;
+      const level = editLevel(left, right, levels);
+      if (level === levels && extra?.(left, right)) return levels - 1;
+      return level;
+    },
+  };
+}
+
+/** Day and month swapped, the commonest date slip between French and US forms. */
+function dayMonthSwapped(a: string, b: string): boolean {
+  return (
+    a.length === 8 &&
+    b.length === 8 &&
+    a.slice(0, 4) === b.slice(0, 4) &&
+    a.slice(4, 6) === b.slice(6, 8) &&
+    a.slice(6, 8) === b.slice(4, 6)
+  );
+}
+
+function exactComparison(field: "streetNumber" | "region", label: string): Comparison {
+  return {
+    field,
+    levels: [`same ${label}`, `different ${label}`],
+    compare(a, b) {
+      const left = a[field];
+      const right = b[field];
+      if (left === null || right === null) return MISSING;
+      return left === right ? 0 : 1;
+    },
+  };
+}
+
+function textComparison(field: "street" | "locality" | "city" | "company", label: string): Comparison {
+  return {
+    field,
+    levels: [`same ${label}`, `similar ${label}`, `close ${label}`, `different ${label}`],
+    compare(a, b) {
+      const left = a[field];
+      const right = b[field];
+      if (left === null || right === null) return MISSING;
+      return fuzzyLevel(left, right, 0.92, 0.8);
+    },
+  };
+}
+
+function shareAny(left: string[], right: string[]): boolean {
+  for (const value of left) if (right.includes(value)) return true;
+  return false;
+}
+
+const emails: Comparison = {
+  field: "emails",
+  levels: ["same email", "same email name at another domain", "different email"],
+  compare(a, b) {
+    if (a.emails.length === 0 || b.emails.length === 0) return MISSING;
+    if (shareAny(a.emails, b.emails)) return 0;
+    const localParts = (list: string[]) => list.map((email) => email.slice(0, email.lastIndexOf("@")));
+    return shareAny(localParts(a.emails), localParts(b.emails)) ? 1 : 2;
+  },
+};
+
+const phones: Comparison = {
+  field: "phones",
+  levels: ["same phone", "different phone"],
+  compare(a, b) {
+    if (a.phones.length === 0 || b.phones.length === 0) return MISSING;
+    return shareAny(a.phones, b.phones) ? 0 : 1;
+  },
+};
+
+/** Every comparison the engine knows; a model keeps those the data actually fills. */
+export const COMPARISONS: readonly Comparison[] = [
+  nameComparison("firstName", "first name"),
+  nameComparison("lastName", "last name"),
+  emails,
+  phones,
+  codeComparison("birthDate", "date of birth", 3, dayMonthSwapped),
+  codeComparison("nationalId", "national id", 3),
+  exactComparison("streetNumber", "street number"),
+  textComparison("street", "street"),
+  textComparison("locality", "address line"),
+  codeComparison("postcode", "postcode", 2),
+  textComparison("city", "city"),
+  exactComparison("region", "region"),
+  textComparison("company", "company"),
+];

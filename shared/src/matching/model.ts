@@ -1,0 +1,193 @@
+import { type Comparison, MISSING } from "./comparisons.ts";
+import type { MatchRecord } from "./match-record.ts";
+
+/**
+ * A Fellegi-Sunter model: for each compared field, m[level] is how often true matches agree at
+ * that level and u[level] how often unrelated records do. A pair's weight is the log2 of its
+ * prior odds plus, per field, log2(m / u); missing values add nothing.
+ */
+export interface FieldModel {
+  comparison: Comparison;
+  m: number[];
+  u: number[];
+}
+
+export interface MatchModel {
+  fields: FieldModel[];
+  /** Share of candidate pairs that are matches, learned by EM. */
+  prior: number;
+}
+
+export interface Reason {
+  field: string;
+  text: string;
+  /** This field's log2 Bayes factor: positive for evidence of a match. */
+  weight: number;
+}
+
+const FLOOR = 1e-6;
+
+/** The agreement level of each field for one pair of records. */
+export function levelsOf(fields: readonly { comparison: Comparison }[], a: MatchRecord, b: MatchRecord): Int8Array {
+  const levels = new Int8Array(fields.length);
+  for (let f = 0; f < fields.length; f++) levels[f] = fields[f]!.comparison.compare(a, b);
+  return levels;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32): the same data gives the same model. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface UOptions {
+  samplePairs?: number;
+  linkSplit?: number;
+  seed?: number;
+}
+
+/**
+ * u probabilities from random pairs, which are almost all non-matches (as Splink estimates them).
+ * Fields that no sampled pair could compare are left out of the model.
+ */
+export function estimateU(
+  records: readonly MatchRecord[],
+  comparisons: readonly Comparison[],
+  options: UOptions = {},
+): { comparison: Comparison; u: number[] }[] {
+  const random = seededRandom(options.seed ?? 42);
+  const samples = options.samplePairs ?? 200_000;
+  const counts = comparisons.map((comparison) => new Array<number>(comparison.levels.length).fill(0));
+  const n = records.length;
+  const split = options.linkSplit;
+  if (n < 2) return [];
+  for (let s = 0; s < samples; s++) {
+    let i: number;
+    let j: number;
+    if (split !== undefined) {
+      i = Math.floor(random() * split);
+      j = split + Math.floor(random() * (n - split));
+    } else {
+      i = Math.floor(random() * n);
+      j = Math.floor(random() * (n - 1));
+      if (j >= i) j++;
+    }
+    const a = records[i]!;
+    const b = records[j]!;
+    comparisons.forEach((comparison, f) => {
+      const level = comparison.compare(a, b);
+      if (level !== MISSING) counts[f]![level]!++;
+    });
+  }
+  const result: { comparison: Comparison; u: number[] }[] = [];
+  comparisons.forEach((comparison, f) => {
+    const fieldCounts = counts[f]!;
+    const total = fieldCounts.reduce((sum, count) => sum + count, 0);
+    if (total === 0) return;
+    // Half a count for unseen levels: never seeing two strangers share a national id in 200k
+    // pairs makes it rare, not impossible.
+    const smoothed = fieldCounts.map((count) => Math.max(count, 0.5));
+    const smoothedTotal = smoothed.reduce((sum, count) => sum + count, 0);
+    result.push({ comparison, u: smoothed.map((count) => count / smoothedTotal) });
+  });
+  return result;
+}
+
+/** Starting m: true matches mostly agree exactly, and disagree least often. */
+function initialM(levels: number): number[] {
+  if (levels === 2) return [0.9, 0.1];
+  const m = [0.8];
+  const rest = 0.2;
+  for (let l = 1; l < levels - 1; l++) m.push((rest * 0.6) / (levels - 2));
+  m.push(rest * 0.4);
+  return m;
+}
+
+export interface TrainOptions {
+  iterations?: number;
+}
+
+/**
+ * Learns m and the prior by expectation-maximisation over the candidate pairs' level patterns,
+ * with u held at its random-sample estimate. No labels are needed.
+ */
+export function trainModel(
+  uFields: { comparison: Comparison; u: number[] }[],
+  patterns: Map<string, { levels: Int8Array; count: number }>,
+  options: TrainOptions = {},
+): MatchModel {
+  const fields: FieldModel[] = uFields.map(({ comparison, u }) => ({
+    comparison,
+    u,
+    m: initialM(comparison.levels.length),
+  }));
+  let prior = 0.1;
+  const entries = [...patterns.values()];
+  const total = entries.reduce((sum, entry) => sum + entry.count, 0);
+  if (total === 0) return { fields, prior };
+  for (let iteration = 0; iteration < (options.iterations ?? 40); iteration++) {
+    const mSums = fields.map((field) => new Array<number>(field.m.length).fill(0));
+    let matchSum = 0;
+    for (const { levels, count } of entries) {
+      const posterior = probabilityOf({ fields, prior }, levels);
+      const weight = posterior * count;
+      matchSum += weight;
+      for (let f = 0; f < fields.length; f++) {
+        const level = levels[f]!;
+        if (level !== MISSING) mSums[f]![level]! += weight;
+      }
+    }
+    const nextPrior = Math.min(Math.max(matchSum / total, FLOOR), 1 - FLOOR);
+    let change = Math.abs(nextPrior - prior);
+    prior = nextPrior;
+    fields.forEach((field, f) => {
+      const sums = mSums[f]!;
+      const fieldTotal = sums.reduce((sum, value) => sum + value, 0);
+      if (fieldTotal === 0) return;
+      const next = sums.map((value) => Math.max(value / fieldTotal, FLOOR));
+      next.forEach((value, l) => {
+        change = Math.max(change, Math.abs(value - field.m[l]!));
+      });
+      field.m = next;
+    });
+    if (change < 1e-6) break;
+  }
+  return { fields, prior };
+}
+
+export function weightOf(model: MatchModel, levels: Int8Array): number {
+  let weight = Math.log2(model.prior / (1 - model.prior));
+  for (let f = 0; f < model.fields.length; f++) {
+    const level = levels[f]!;
+    if (level === MISSING) continue;
+    const field = model.fields[f]!;
+    weight += Math.log2(field.m[level]! / field.u[level]!);
+  }
+  return weight;
+}
+
+export function probabilityOf(model: MatchModel, levels: Int8Array): number {
+  const odds = 2 ** weightOf(model, levels);
+  return Number.isFinite(odds) ? odds / (1 + odds) : 1;
+}
+
+/** The evidence behind a pair's score, strongest first, in words. */
+export function reasonsOf(model: MatchModel, levels: Int8Array): Reason[] {
+  const reasons: Reason[] = [];
+  model.fields.forEach((field, f) => {
+    const level = levels[f]!;
+    if (level === MISSING) return;
+    reasons.push({
+      field: field.comparison.field,
+      text: field.comparison.levels[level]!,
+      weight: Math.round(Math.log2(field.m[level]! / field.u[level]!) * 100) / 100,
+    });
+  });
+  return reasons.sort((a, b) => b.weight - a.weight);
+}
