@@ -103,7 +103,7 @@ function sortName(record: MatchRecord): string {
   return `${record.lastName ?? ""} ${record.firstName ?? ""}`;
 }
 
-function grow(array: Uint32Array): Uint32Array {
+function grow(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
   const larger = new Uint32Array(array.length * 2);
   larger.set(array);
   return larger;
