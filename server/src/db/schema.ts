@@ -60,6 +60,7 @@ export type ContactsTable = RecordColumns & {
   emails: string;
   phones: string;
   job_title: string | null;
+  birth_date: string | null;
   account_id: string | null;
   address: string | null;
   source: string | null;
@@ -181,6 +182,63 @@ export type IdempotencyKeysTable = {
   created_at: string;
 };
 
+/** The blocking keys of a contact (shared/matching), so an import finds its candidates by index. */
+export type ContactMatchKeysTable = { key: string; contact_id: string };
+
+export type ImportJobsTable = {
+  id: string;
+  name: string;
+  status: string;
+  headers: string;
+  mapping: string;
+  options: string;
+  row_count: number;
+  plan: string | null;
+  progress_done: number;
+  result: string | null;
+  undo: string | null;
+  error: string | null;
+  owner_id: string;
+  team_id: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** One incoming row: its cells, the dry run's decision, and what apply did (for undo). */
+export type ImportRowsTable = {
+  job_id: string;
+  row_number: number;
+  cells: string;
+  action: string | null;
+  proposed: string | null;
+  overridden: number;
+  target_id: string | null;
+  duplicate_of: number | null;
+  score: number | null;
+  review: number;
+  reasons: string | null;
+  changes: string | null;
+  errors: string | null;
+  row_values: string | null;
+  status: string;
+  record_id: string | null;
+  before: string | null;
+  after_version: number | null;
+};
+
+export type MergesTable = {
+  id: string;
+  entity: string;
+  survivor_id: string;
+  merged_ids: string;
+  snapshot: string;
+  repointed: number;
+  survivor_version: number;
+  created_at: string;
+  created_by: string;
+  undone_at: string | null;
+};
+
 export type Database = {
   teams: TeamsTable;
   users: UsersTable;
@@ -202,6 +260,10 @@ export type Database = {
   cases: CasesTable;
   audit_entries: AuditEntriesTable;
   idempotency_keys: IdempotencyKeysTable;
+  contact_match_keys: ContactMatchKeysTable;
+  import_jobs: ImportJobsTable;
+  import_rows: ImportRowsTable;
+  merges: MergesTable;
 };
 
 /** The business record tables, which share RecordColumns and the generic record code. */

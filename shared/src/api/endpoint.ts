@@ -15,6 +15,8 @@ export type Endpoint = {
   params?: z.ZodObject;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The body is a file (CSV, xlsx, vCard) sent as is, not JSON; the route reads its bytes. */
+  upload?: true;
   /** null: the answer has no body (204). */
   response: z.ZodType | null;
   status: 200 | 201 | 204;
@@ -32,7 +34,11 @@ export type EndpointInput<E extends Endpoint> = (E["params"] extends z.ZodType
   ? { params: z.input<E["params"]> }
   : { params?: undefined }) &
   (E["query"] extends z.ZodType ? { query?: z.input<E["query"]> } : { query?: undefined }) &
-  (E["body"] extends z.ZodType ? { body: z.input<E["body"]> } : { body?: undefined }) &
+  (E["body"] extends z.ZodType
+    ? { body: z.input<E["body"]> }
+    : E["upload"] extends true
+      ? { body: Blob | Uint8Array<ArrayBuffer>; contentType: string }
+      : { body?: undefined }) &
   (E["ifMatch"] extends "required" ? { ifMatch: number } : { ifMatch?: number });
 
 export type EndpointOutput<E extends Endpoint> = E["response"] extends z.ZodType ? z.output<E["response"]> : undefined;

@@ -30,6 +30,13 @@ export function buildOpenApi(contract: object, info: { title: string; version: s
         content: { "application/json": { schema: toSchema(endpoint.body, "input") } },
       };
     }
+    if (endpoint.upload) {
+      const file = { schema: { type: "string", format: "binary" } };
+      operation.requestBody = {
+        required: true,
+        content: Object.fromEntries(UPLOAD_TYPES.map((type) => [type, file])),
+      };
+    }
     paths[endpoint.path] ??= {};
     (paths[endpoint.path] as Record<string, unknown>)[endpoint.method] = operation;
   }
@@ -125,3 +132,11 @@ function toJsonSchema(schema: z.ZodType, io: Io, components: Record<string, Json
   }
   return ref;
 }
+
+/** The file types an upload endpoint reads; anything else is sniffed from its bytes. */
+const UPLOAD_TYPES = [
+  "text/csv",
+  "text/vcard",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/octet-stream",
+];

@@ -49,7 +49,13 @@ function bind(tree: object, options: ClientOptions): unknown {
   );
 }
 
-type CallInput = { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown; ifMatch?: number };
+type CallInput = {
+  params?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  contentType?: string;
+  ifMatch?: number;
+};
 
 async function call(endpoint: Endpoint, input: CallInput, options: ClientOptions): Promise<unknown> {
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(input.params?.[name] ?? ""));
@@ -62,14 +68,20 @@ async function call(endpoint: Endpoint, input: CallInput, options: ClientOptions
   const headers: Record<string, string> = { accept: "application/json", ...options.headers };
   if (options.getToken) headers.authorization = `Bearer ${await options.getToken()}`;
   if (input.ifMatch !== undefined) headers["if-match"] = `"${input.ifMatch}"`;
-  if (input.body !== undefined) headers["content-type"] = "application/json";
+  if (input.body !== undefined) headers["content-type"] = input.contentType ?? "application/json";
   const response = await (options.fetch ?? fetch)(url, {
     method: endpoint.method.toUpperCase(),
     headers,
-    body: input.body === undefined ? undefined : JSON.stringify(input.body),
+    body: bodyOf(endpoint, input.body),
   });
   if (!response.ok) throw new ApiError(await problemOf(response));
   return response.status === 204 ? undefined : response.json();
+}
+
+/** JSON for ordinary endpoints; a file upload's bytes go as they are. */
+function bodyOf(endpoint: Endpoint, body: unknown): BodyInit | undefined {
+  if (body === undefined) return undefined;
+  return endpoint.upload ? (body as BodyInit) : JSON.stringify(body);
 }
 
 async function problemOf(response: Response): Promise<Problem> {

@@ -41,6 +41,8 @@ export const PostalAddress = z.strictObject({
   lines: z.array(ShortText).max(6).default([]),
   postcode: ShortText.nullable().default(null),
   city: ShortText.nullable().default(null),
+  /** State, province or county, where the country has them. */
+  region: ShortText.nullable().default(null),
   country: z
     .string()
     .regex(/^[A-Z]{2}$/, "an ISO 3166-1 code such as FR")

@@ -41,6 +41,7 @@ const contactFields = {
   emails: z.array(Email).max(20).default([]),
   phones: z.array(PhoneInput).max(20).default([]),
   jobTitle: ShortText.nullable().default(null),
+  birthDate: IsoDate.nullable().default(null),
   accountId: Id.nullable().default(null),
   address: PostalAddress.nullable().default(null),
   source: ShortText.nullable().default(null),

@@ -7,6 +7,7 @@ import { containsText } from "../../records/like.ts";
 import type { RecordMeta } from "../../records/record-store.ts";
 import { metaFromRow, type RecordDefinition } from "../../records/record-store.ts";
 import { searchTerms } from "../../records/search-terms.ts";
+import { contactMatchKeys } from "./contact-match.ts";
 
 export type ContactFields = Omit<Contact, keyof RecordMeta>;
 
@@ -21,6 +22,7 @@ export const contactRecords: RecordDefinition<Contact, ContactFields, z.output<t
     emails: writeJson(c.emails),
     phones: writeJson(c.phones),
     job_title: c.jobTitle,
+    birth_date: c.birthDate,
     account_id: c.accountId,
     address: c.address ? writeJson(c.address) : null,
     source: c.source,
@@ -40,6 +42,7 @@ export const contactRecords: RecordDefinition<Contact, ContactFields, z.output<t
     emails: readJson(row.emails as string, []),
     phones: readJson(row.phones as string, []),
     jobTitle: row.job_title as string | null,
+    birthDate: row.birth_date as string | null,
     accountId: row.account_id as string | null,
     address: readJson(row.address as string | null, null),
     source: row.source as string | null,
@@ -66,6 +69,11 @@ export const contactRecords: RecordDefinition<Contact, ContactFields, z.output<t
       table: "contact_terms",
       owner: "contact_id",
       rows: (c) => searchTerms([c.firstName, c.lastName], c.emails).map((term) => ({ term, contact_id: c.id })),
+    },
+    {
+      table: "contact_match_keys",
+      owner: "contact_id",
+      rows: (c) => contactMatchKeys(c).map((key) => ({ key, contact_id: c.id })),
     },
   ],
   filter: (qb, query) => {

@@ -1,0 +1,38 @@
+import { blockingKeys, type ImportRow, type MatchRecord, prepareRecord } from "@rapport/shared/matching";
+import type { Contact } from "@rapport/shared/schemas";
+
+type MatchedFields = Pick<
+  Contact,
+  "firstName" | "lastName" | "emails" | "phones" | "address" | "birthDate" | "jobTitle"
+> & { company?: string | null };
+
+/** A stored contact in the words of an import row, so both sides go through one preparation. */
+export function contactAsRow(contact: MatchedFields): ImportRow {
+  const row: ImportRow = { email: contact.emails, phone: contact.phones };
+  if (contact.firstName) row.firstName = contact.firstName;
+  if (contact.lastName) row.lastName = contact.lastName;
+  if (contact.birthDate) row.birthDate = contact.birthDate;
+  if (contact.company) row.company = contact.company;
+  const address = contact.address;
+  if (address) {
+    if (address.lines.length) row.street = address.lines;
+    if (address.postcode) row.postcode = address.postcode;
+    if (address.city) row.city = address.city;
+    if (address.region) row.region = address.region;
+    if (address.country) row.country = address.country;
+  }
+  return row;
+}
+
+/** Stored phones are E.164 already, so the default country does not matter here. */
+export function contactMatchRecord(contact: MatchedFields): MatchRecord {
+  return prepareRecord(contactAsRow(contact), { defaultCountry: "FR" });
+}
+
+/**
+ * The blocking keys stored for a contact (contact_match_keys). Emails and phones are left out:
+ * contact_emails and contact_phones already index them.
+ */
+export function contactMatchKeys(contact: MatchedFields): string[] {
+  return blockingKeys(contactMatchRecord(contact)).filter((key) => !key.startsWith("e:") && !key.startsWith("p:"));
+}
