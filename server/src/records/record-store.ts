@@ -1,5 +1,6 @@
 import type { Kysely, SelectQueryBuilder, Transaction } from "kysely";
 import { constraintViolation } from "../db/errors.ts";
+import { inTransaction } from "../db/in-transaction.ts";
 import type { Database, RecordTable } from "../db/schema.ts";
 import { AppError, invalidField, notFound } from "../http/app-error.ts";
 import type { AuthUser } from "../http/context.ts";
@@ -130,7 +131,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
 
   async create(ctx: RequestContext, fields: Fields, ownerId?: string): Promise<Entity> {
     return this.writing(async () =>
-      ctx.db.transaction().execute(async (tx) => {
+      inTransaction(ctx.db, async (tx) => {
         await this.checkReferences(tx, ctx.user, fields);
         const owner = await ownerOf(tx, ctx.user, ownerId);
         const now = nowIso();
@@ -167,7 +168,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
     ownerId?: string,
   ): Promise<Entity> {
     return this.writing(async () =>
-      ctx.db.transaction().execute(async (tx) => {
+      inTransaction(ctx.db, async (tx) => {
         const current = await this.find(tx, ctx.user, id);
         if (!current) throw notFound(this.def.label);
         if (current.version !== version) throw this.stale(current);
@@ -203,7 +204,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
 
   async remove(ctx: RequestContext, id: string, version: number | null): Promise<void> {
     await this.writing(async () =>
-      ctx.db.transaction().execute(async (tx) => {
+      inTransaction(ctx.db, async (tx) => {
         const current = await this.find(tx, ctx.user, id);
         if (!current) throw notFound(this.def.label);
         if (version !== null && current.version !== version) throw this.stale(current);
