@@ -1,43 +1,15 @@
 import type { ImportRow } from "../import/import-row.ts";
-import { type CountryCode, foldText, normalizeEmail, normalizePhone } from "../normalize/index.ts";
+import {
+  type CountryCode,
+  companyKey,
+  foldText,
+  nameKey,
+  normalizeEmail,
+  normalizePhone,
+  parseDate,
+  phoneticKey,
+} from "../normalize/index.ts";
 import type { MatchRecord } from "./match-record.ts";
-
-// TEMPORARY stand-ins until shared/src/normalize grows names/dates/company helpers.
-function nameKey(text: string): string {
-  return foldText(text.replace(/['’]/g, "").replace(/[^\p{L}\p{N}]+/gu, " "));
-}
-function phoneticKey(text: string): string {
-  const s = nameKey(text).replace(/[^a-z]/g, "");
-  if (!s) return "";
-  const codes: Record<string, string> = {
-    b: "1",
-    f: "1",
-    p: "1",
-    v: "1",
-    c: "2",
-    g: "2",
-    j: "2",
-    k: "2",
-    q: "2",
-    s: "2",
-    x: "2",
-    z: "2",
-    d: "3",
-    t: "3",
-    l: "4",
-    m: "5",
-    n: "5",
-    r: "6",
-  };
-  let out = s[0]!;
-  let last = codes[s[0]!] ?? "";
-  for (const ch of s.slice(1)) {
-    const code = codes[ch] ?? "";
-    if (code && code !== last) out += code;
-    if (ch !== "h" && ch !== "w") last = code;
-  }
-  return (out + "000").slice(0, 4);
-}
 
 export interface PrepareOptions {
   defaultCountry: CountryCode;
@@ -57,14 +29,14 @@ export function prepareRecord(row: ImportRow, options: PrepareOptions): MatchRec
   const phones = (row.phone ?? [])
     .map((phone) => normalizePhone(phone, options.defaultCountry))
     .filter((phone): phone is string => phone !== null);
-  const birthDigits = row.birthDate?.replace(/\D/g, "") ?? "";
+  const birthDate = row.birthDate ? birthDateKey(row.birthDate) : null;
   const lines = (row.street ?? []).map(foldText).filter((line) => line !== "");
   return {
     firstName,
     lastName,
     emails: [...new Set(emails)],
     phones: [...new Set(phones)],
-    birthDate: birthDigits.length >= 6 ? birthDigits : null,
+    birthDate,
     nationalId: row.nationalId ? row.nationalId.replace(/[^\p{L}\p{N}]/gu, "").toUpperCase() || null : null,
     streetNumber: text(row.streetNumber),
     street: lines[0] ?? null,
@@ -72,8 +44,19 @@ export function prepareRecord(row: ImportRow, options: PrepareOptions): MatchRec
     postcode: row.postcode ? row.postcode.replace(/\s+/g, "").toUpperCase() || null : null,
     city: text(row.city),
     region: text(row.region),
-    company: text(row.company),
+    company: row.company ? companyKey(row.company) || null : null,
     firstNameCode: firstName ? phoneticKey(firstName) : "",
     lastNameCode: lastName ? phoneticKey(lastName) : "",
   };
+}
+
+/**
+ * A date of birth as YYYYMMDD when it reads as a date; otherwise its digits as typed, so a date
+ * corrupted by a typo ("19810231") still compares one edit away from the true one.
+ */
+function birthDateKey(text: string): string | null {
+  const iso = parseDate(text);
+  if (iso) return iso.replaceAll("-", "");
+  const digits = text.replace(/\D/g, "");
+  return digits.length >= 6 ? digits : null;
 }
