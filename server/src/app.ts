@@ -15,6 +15,8 @@ import { accountRoutes } from "./modules/accounts/accounts.routes.ts";
 import { activityService } from "./modules/activities/activities.service.ts";
 import { caseService } from "./modules/cases/cases.service.ts";
 import { contactService } from "./modules/contacts/contacts.service.ts";
+import { dedupRoutes } from "./modules/dedup/dedup.routes.ts";
+import { importRoutes } from "./modules/imports/imports.routes.ts";
 import { lookupRoutes } from "./modules/lookup/lookup.routes.ts";
 import { opportunityService } from "./modules/opportunities/opportunities.service.ts";
 import { orderService } from "./modules/orders/orders.service.ts";
@@ -47,7 +49,7 @@ export function createApp({ database, config, observe }: AppOptions): Hono<AppEn
   const v1 = new Hono<AppEnv>();
   v1.onError(onError);
   route(v1, config, api.health, async () => health(deps));
-  v1.use("*", maxBody(config.maxBodyBytes), authenticate(verifier), idempotency(database.db));
+  v1.use("*", maxBody(config.maxBodyBytes, config.maxImportBytes), authenticate(verifier), idempotency(database.db));
   v1.get("/openapi.json", (c) =>
     c.json(
       buildOpenApi(api, { title: "Rapport API", version: config.version, serverUrl: `${config.publicUrl}/api/v1` }),
@@ -55,6 +57,7 @@ export function createApp({ database, config, observe }: AppOptions): Hono<AppEn
   );
   userRoutes(v1, deps, verifier);
   lookupRoutes(v1, deps);
+  importRoutes(v1, deps);
   accountRoutes(v1, deps);
   crudRoutes(v1, deps, api.contacts, contactService);
   crudRoutes(v1, deps, api.activities, activityService);
@@ -62,6 +65,7 @@ export function createApp({ database, config, observe }: AppOptions): Hono<AppEn
   crudRoutes(v1, deps, api.products, productService);
   crudRoutes(v1, deps, api.orders, orderService);
   crudRoutes(v1, deps, api.cases, caseService);
+  dedupRoutes(v1, deps);
 
   const app = new Hono<AppEnv>();
   app.use("*", requestLog(logger, observe));

@@ -4,6 +4,8 @@ import type { Env } from "./env.ts";
 export type Config = {
   publicUrl: string;
   maxBodyBytes: number;
+  /** Cap for one import chunk or file: bigger than other bodies, refused before it is read. */
+  maxImportBytes: number;
   defaultCountry: CountryCode;
   ownDomains: ReadonlySet<string>;
   logLevel: "silent" | "error" | "info" | "debug";
@@ -18,6 +20,7 @@ export function configFromEnv(env: Env): Config {
   return {
     publicUrl: env.RAPPORT_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
     maxBodyBytes: env.RAPPORT_MAX_BODY_BYTES,
+    maxImportBytes: env.RAPPORT_MAX_IMPORT_BYTES,
     defaultCountry: env.RAPPORT_DEFAULT_COUNTRY as CountryCode,
     ownDomains: new Set(
       env.RAPPORT_OWN_DOMAINS.split(",")
@@ -35,6 +38,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     publicUrl: "http://127.0.0.1",
     maxBodyBytes: 1024 * 1024,
+    maxImportBytes: 4 * 1024 * 1024,
     defaultCountry: "FR",
     ownDomains: new Set(["rapport.test"]),
     logLevel: "silent",

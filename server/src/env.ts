@@ -18,6 +18,11 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(5 * 1024 * 1024),
+  RAPPORT_MAX_IMPORT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * 1024 * 1024),
   RAPPORT_DEFAULT_COUNTRY: z
     .string()
     .regex(/^[A-Z]{2}$/)

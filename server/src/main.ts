@@ -1,9 +1,11 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
+import { appDeps } from "./app-deps.ts";
 import { configFromEnv } from "./config.ts";
 import { openDatabase } from "./db/open.ts";
 import { loadDemo } from "./demo/load-demo.ts";
 import { readEnv } from "./env.ts";
+import { resumeImports } from "./modules/imports/import-runner.ts";
 import { ensureFirstAdmin } from "./modules/users/users.service.ts";
 
 async function main(): Promise<void> {
@@ -22,6 +24,9 @@ async function main(): Promise<void> {
   }
 
   const app = createApp({ database, config });
+  // An import that was mid-apply when the server stopped (or was killed) carries on.
+  const resumed = await resumeImports(appDeps(database, config));
+  if (resumed) console.log(`Resuming ${resumed} import job(s).`);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Rapport ${config.version} listening on http://${info.address}:${info.port} (${database.kind})`);
   });

@@ -9,6 +9,7 @@ import { AppError } from "../http/app-error.ts";
 import { parseOrThrow } from "../http/validation.ts";
 import { issueToken, revokeToken } from "../modules/users/tokens.service.ts";
 import { createTeam, createUser, listUsers } from "../modules/users/users.service.ts";
+import { DEDUP_USAGE, dedupFile } from "./dedup-file.ts";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -21,6 +22,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                                  prints the token once; only its hash is kept
   token revoke ID
   demo                                           load the demo workspace into an empty database
+${DEDUP_USAGE}
 
 The database is the server's: DATABASE_URL, or RAPPORT_DATA_DIR/rapport.sqlite.`;
 
@@ -96,6 +98,15 @@ async function resolveUser(database: Db, idOrEmail: string | undefined): Promise
 
 async function main(argv: string[]): Promise<number> {
   const [first, second, ...rest] = argv;
+  // Works on a file alone: no database is opened, so it runs anywhere, server or not.
+  if (first === "dedup") {
+    try {
+      return dedupFile(argv.slice(1));
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
+      return 1;
+    }
+  }
   const twoWords = `${first} ${second}`;
   const [command, args] = commands[twoWords]
     ? [commands[twoWords], rest]

@@ -34,16 +34,27 @@ export function requestLog(logger: Logger, observe?: (route: string, ms: number)
   };
 }
 
-/** Refuses bodies over the cap before reading them whole. */
-export function maxBody(maxBytes: number): MiddlewareHandler<AppEnv> {
-  const limit = bodyLimit({
-    maxSize: maxBytes,
-    onError: (c) =>
-      problemResponse(
-        c,
-        new AppError("payload_too_large", `The body is over the ${maxBytes}-byte limit; send it in smaller chunks.`),
-      ),
-  });
+/**
+ * Refuses bodies over the cap before reading them whole. Import chunks (a few MB of rows or a
+ * whole file) get their own, larger cap; every other body keeps the small one.
+ */
+export function maxBody(maxBytes: number, maxImportBytes = maxBytes): MiddlewareHandler<AppEnv> {
+  const limiter = (bytes: number) =>
+    bodyLimit({
+      maxSize: bytes,
+      onError: (c) =>
+        problemResponse(
+          c,
+          new AppError("payload_too_large", `The body is over the ${bytes}-byte limit; send it in smaller chunks.`),
+        ),
+    });
+  const limit = limiter(maxBytes);
+  const importLimit = limiter(maxImportBytes);
   // GET and HEAD carry no body; asking would make the Node adapter build a full Request for nothing.
-  return (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limit(c, next));
+  return (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    return (IMPORT_PATH.test(c.req.path) ? importLimit : limit)(c, next);
+  };
 }
+
+const IMPORT_PATH = /\/imports\/[^/]+\/(rows|file)$/;

@@ -9,10 +9,13 @@ import { parseIfMatch, parseOrThrow } from "./validation.ts";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/** An uploaded file as the route received it. */
+export type Upload = { bytes: Uint8Array; contentType: string };
+
 export type RouteInput<E extends Endpoint> = {
   params: Out<E["params"]>;
   query: Out<E["query"]>;
-  body: Out<E["body"]>;
+  body: E["upload"] extends true ? Upload : Out<E["body"]>;
   /** The version from If-Match, or null when the client sent none (and may send none). */
   ifMatch: E["ifMatch"] extends "required" ? number : number | null;
   user: AuthUser;
@@ -47,7 +50,11 @@ export function route<E extends Endpoint>(
     const input = {
       params: endpoint.params ? parseOrThrow(endpoint.params, c.req.param(), "path") : undefined,
       query: endpoint.query ? parseOrThrow(endpoint.query, queryOf(c), "query") : undefined,
-      body: endpoint.body ? parseOrThrow(endpoint.body, await jsonBodyOf(c), "body") : undefined,
+      body: endpoint.upload
+        ? await uploadOf(c)
+        : endpoint.body
+          ? parseOrThrow(endpoint.body, await jsonBodyOf(c), "body")
+          : undefined,
       ifMatch: ifMatchOf(c, endpoint),
       user: c.get("user"),
       requestId: c.get("requestId"),
@@ -87,6 +94,12 @@ async function jsonBodyOf(c: Context): Promise<unknown> {
     const reason = error instanceof Error ? error.message : "not JSON";
     throw new AppError("malformed_json", `The body is not valid JSON (${reason}).`);
   }
+}
+
+async function uploadOf(c: Context): Promise<Upload> {
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.length === 0) throw new AppError("bad_request", "The file is empty.");
+  return { bytes, contentType: c.req.header("content-type") ?? "application/octet-stream" };
 }
 
 function ifMatchOf(c: Context, endpoint: Endpoint): number | null {

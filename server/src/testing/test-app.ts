@@ -73,12 +73,17 @@ export async function testApp(overrides: Partial<Config> = {}) {
   async function call(
     method: string,
     path: string,
-    options: { body?: unknown; raw?: string; token?: string | null; headers?: Record<string, string> } = {},
+    options: {
+      body?: unknown;
+      raw?: string | Uint8Array<ArrayBuffer>;
+      token?: string | null;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     const headers: Record<string, string> = { ...options.headers };
     const token = options.token === undefined ? admin.token : options.token;
     if (token) headers.authorization = `Bearer ${token}`;
-    let body: string | undefined = options.raw;
+    let body: string | Uint8Array<ArrayBuffer> | undefined = options.raw;
     if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers["content-type"] ??= "application/json";
     const response = await app.request(`/api/v1${path}`, { method, headers, body });

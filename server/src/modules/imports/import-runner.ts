@@ -1,0 +1,126 @@
+import type { ImportJob, Role } from "@rapport/shared/schemas";
+import type { AppDeps } from "../../app-deps.ts";
+import { AppError } from "../../http/app-error.ts";
+import { nowIso } from "../../records/ids.ts";
+import { writeJson } from "../../records/json-column.ts";
+import type { RequestContext } from "../../records/request-context.ts";
+import { applyRows, messageOf } from "./apply.ts";
+import { jobFromRow } from "./imports.repo.ts";
+import { findJob, getJob } from "./imports.service.ts";
+import { undoRows } from "./undo.ts";
+
+/** Jobs this process is running, so a second apply call does not start a second run. */
+const running = new Set<string>();
+
+/**
+ * Starts applying an analysed job in the background and answers at once; the pane polls the job
+ * for progress. Calling it again while it runs, or after, changes nothing.
+ */
+export async function startApply(deps: AppDeps, ctx: RequestContext, id: string): Promise<ImportJob> {
+  const job = await findJob(ctx, id);
+  if (job.status === "applying" || job.status === "applied") return jobFromRow(job);
+  if (job.status !== "analysed")
+    throw new AppError("conflict", `Run the dry run before applying (the job is ${job.status}).`);
+  const claimed = await ctx.db
+    .updateTable("import_jobs")
+    .set({ status: "applying", progress_done: 0, updated_at: nowIso() })
+    .where("id", "=", id)
+    .where("status", "=", "analysed")
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 1) run(deps, id, "apply");
+  return getJob(ctx, id);
+}
+
+export async function startUndo(deps: AppDeps, ctx: RequestContext, id: string): Promise<ImportJob> {
+  const job = await findJob(ctx, id);
+  if (job.status === "undoing" || job.status === "undone") return jobFromRow(job);
+  if (job.status !== "applied")
+    throw new AppError("conflict", `Only an applied import can be undone (this one is ${job.status}).`);
+  const claimed = await ctx.db
+    .updateTable("import_jobs")
+    .set({ status: "undoing", updated_at: nowIso() })
+    .where("id", "=", id)
+    .where("status", "=", "applied")
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 1) run(deps, id, "undo");
+  return getJob(ctx, id);
+}
+
+/** After a restart (or a crash), jobs that were mid-apply or mid-undo carry on where they stopped. */
+export async function resumeImports(deps: AppDeps): Promise<number> {
+  const jobs = await deps.database.db
+    .selectFrom("import_jobs")
+    .select(["id", "status"])
+    .where("status", "in", ["applying", "undoing"])
+    .execute();
+  for (const job of jobs) run(deps, job.id, job.status === "applying" ? "apply" : "undo");
+  return jobs.length;
+}
+
+/** Resolves when the job has no background run in this process (tests and the CLI wait on it). */
+export async function settled(id: string): Promise<void> {
+  while (running.has(id)) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+function run(deps: AppDeps, id: string, work: "apply" | "undo"): void {
+  if (running.has(id)) return;
+  running.add(id);
+  void (async () => {
+    const db = deps.database.db;
+    try {
+      const job = await db.selectFrom("import_jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+      const ctx = deps.context(await ownerOf(deps, job.owner_id), null);
+      if (work === "apply") {
+        await applyRows(ctx, jobFromRow(job));
+        await db
+          .updateTable("import_jobs")
+          .set({ status: "applied", result: writeJson(await resultOf(deps, id)), updated_at: nowIso() })
+          .where("id", "=", id)
+          .execute();
+      } else {
+        const undo = await undoRows(ctx, jobFromRow(job));
+        await db
+          .updateTable("import_jobs")
+          .set({ status: "undone", undo: writeJson(undo), updated_at: nowIso() })
+          .where("id", "=", id)
+          .execute();
+      }
+    } catch (error) {
+      await db
+        .updateTable("import_jobs")
+        .set({ status: "failed", error: messageOf(error), updated_at: nowIso() })
+        .where("id", "=", id)
+        .execute()
+        .catch(() => {});
+    } finally {
+      running.delete(id);
+    }
+  })();
+}
+
+async function ownerOf(deps: AppDeps, userId: string) {
+  const user = await deps.database.db
+    .selectFrom("users")
+    .select(["id", "email", "name", "role", "team_id"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, teamId: user.team_id };
+}
+
+async function resultOf(deps: AppDeps, id: string): Promise<NonNullable<ImportJob["result"]>> {
+  const rows = await deps.database.db
+    .selectFrom("import_rows")
+    .select(["action", "status", "before"])
+    .where("job_id", "=", id)
+    .execute();
+  const result = { created: 0, updated: 0, merged: 0, skipped: 0, failed: 0 };
+  for (const { action, status, before } of rows) {
+    if (status === "failed") result.failed++;
+    else if (status !== "applied") result.skipped++;
+    // Nothing to restore: the row made a new contact (a duplicate whose first row was skipped, too).
+    else if (before === null) result.created++;
+    else if (action === "update") result.updated++;
+    else result.merged++;
+  }
+  return result;
+}

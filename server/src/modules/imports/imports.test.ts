@@ -1,0 +1,189 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { type TestApp, useTestApp } from "../../testing/test-app.ts";
+
+const t = useTestApp();
+const FEBRL = new URL("../../../../../shared/data/febrl/dataset1.csv", import.meta.url);
+
+/** Polls the job until its background apply or undo is over. */
+async function settle(app: TestApp, id: string, token?: string) {
+  for (;;) {
+    const job = await app.call("GET", `/imports/${id}`, { token });
+    if (!["applying", "undoing"].includes(job.json.status)) return job.json;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function importRows(headers: string[], rows: string[][], options: object = {}) {
+  const job = await t.call("POST", "/imports", { body: { name: "test", headers, options } });
+  expect(job.status).toBe(201);
+  const added = await t.call("POST", `/imports/${job.json.id}/rows`, { body: { rows } });
+  expect(added.status).toBe(200);
+  return job.json.id as string;
+}
+
+async function allRows(id: string) {
+  const page = await t.call("GET", `/imports/${id}/rows?limit=1000`);
+  expect(page.status).toBe(200);
+  return page.json.items as {
+    row: number;
+    action: string;
+    targetId: string | null;
+    duplicateOf: number | null;
+    errors: string[];
+    changes: { field: string; from: unknown; to: unknown }[];
+    reasons: string[];
+    score: number | null;
+  }[];
+}
+
+async function contactsSnapshot() {
+  const page = await t.call("GET", "/contacts?limit=500");
+  return page.json.items;
+}
+
+describe("imports", () => {
+  it("proposes a mapping from French headers and decides every row in a dry run", async () => {
+    const existing = await t.call("POST", "/contacts", {
+      body: { firstName: "Hélène", lastName: "Lefèvre", emails: ["helene@acme.fr"], phones: ["06 12 34 56 78"] },
+    });
+    const id = await importRows(
+      ["Prénom", "Nom", "Adresse e-mail", "Téléphone portable", "Code postal", "Ville"],
+      [
+        ["Helene", "LEFEVRE", "HELENE@acme.fr", "", "75001", "Paris"],
+        ["Jean", "Dupont", "jean.dupont@exemple.fr", "0612345679", "69001", "Lyon"],
+        ["Jean", "Dupont", "jean.dupont@exemple.fr", "", "69001", "Lyon"],
+        ["Paul", "Martin", "not-an-email", "12", "", ""],
+        ["", "", "", "", "", ""],
+      ],
+    );
+    const job = await t.call("GET", `/imports/${id}`);
+    expect(job.json.mapping).toEqual(["firstName", "lastName", "email", "phone", "postcode", "city"]);
+
+    const analysed = await t.call("POST", `/imports/${id}/analyse`);
+    expect(analysed.status).toBe(200);
+    expect(analysed.json.status).toBe("analysed");
+    const rows = await allRows(id);
+    expect(rows.map((r) => r.action)).toEqual(["merge", "create", "duplicate", "invalid", "invalid"]);
+    expect(rows[0]).toMatchObject({ targetId: existing.json.id, score: 1, reasons: ["same email helene@acme.fr"] });
+    expect(rows[0]!.changes.map((c) => c.field)).toEqual(expect.arrayContaining(["address"]));
+    expect(rows[2]!.duplicateOf).toBe(2);
+    expect(rows[3]!.errors).toEqual(['email "not-an-email" not valid', 'phone "12" not valid for FR']);
+    expect(rows[4]!.errors).toContain("a contact needs a name or an email address");
+    expect(analysed.json.plan).toMatchObject({ merge: 1, create: 1, duplicate: 1, invalid: 2 });
+  });
+
+  it("applies, reports, and undoes back to exactly the database it started from", async () => {
+    const existing = await t.call("POST", "/contacts", {
+      body: { firstName: "Hélène", lastName: "Lefèvre", emails: ["helene@acme.fr"], jobTitle: "CEO" },
+    });
+    const before = await contactsSnapshot();
+    const id = await importRows(
+      ["First name", "Last name", "Email", "Job title", "Phone"],
+      [
+        ["Hélène", "Lefèvre", "helene@acme.fr", "CTO", "+33 6 12 34 56 78"],
+        ["Ada", "Lovelace", "ada@example.org", "", ""],
+        ["Ada", "Lovelace", "ada@example.org", "Countess", ""],
+        ['=HYPERLINK("http://evil")', "Formula", "", "", ""],
+      ],
+    );
+    await t.call("POST", `/imports/${id}/analyse`);
+    const applied = await t.call("POST", `/imports/${id}/apply`);
+    expect(applied.status).toBe(200);
+    const job = await settle(t, id);
+    expect(job.status).toBe("applied");
+    expect(job.result).toEqual({ created: 2, updated: 0, merged: 2, skipped: 0, failed: 0 });
+
+    const merged = await t.call("GET", `/contacts/${existing.json.id}`);
+    expect(merged.json).toMatchObject({ jobTitle: "CTO", phones: ["+33612345678"], emails: ["helene@acme.fr"] });
+    const contacts = await contactsSnapshot();
+    expect(contacts).toHaveLength(3);
+    const ada = contacts.find((c: { lastName: string }) => c.lastName === "Lovelace");
+    expect(ada.jobTitle).toBe("Countess");
+    // Formula-looking text is stored as the text it is.
+    expect(contacts.map((c: { firstName: string }) => c.firstName)).toContain('=HYPERLINK("http://evil")');
+
+    // Apply again: nothing happens twice.
+    await t.call("POST", `/imports/${id}/apply`);
+    expect(await contactsSnapshot()).toHaveLength(3);
+
+    const undo = await t.call("POST", `/imports/${id}/undo`);
+    expect(undo.status).toBe(200);
+    const undone = await settle(t, id);
+    expect(undone.error).toBeNull();
+    expect(undone.status).toBe("undone");
+    expect(undone.undo).toEqual({ removed: 2, restored: 2, kept: [] });
+    const after = await contactsSnapshot();
+    const strip = (list: { version: number; updatedAt: string }[]) =>
+      list.map(({ version, updatedAt, ...rest }) => rest);
+    expect(strip(after)).toEqual(strip(before));
+  });
+
+  it("flags a row pulled at an older version as a conflict, and never overwrites a later edit on undo", async () => {
+    const contact = await t.call("POST", "/contacts", {
+      body: { firstName: "Zoé", lastName: "Roux", jobTitle: "Buyer" },
+    });
+    await t.call("PATCH", `/contacts/${contact.json.id}`, {
+      body: { jobTitle: "Head buyer" },
+      headers: { "if-match": '"1"' },
+    });
+    const id = await importRows(
+      ["Id", "Version", "First name", "Last name", "Job title"],
+      [[contact.json.id, "1", "Zoé", "Roux", "Intern"]],
+    );
+    await t.call("POST", `/imports/${id}/analyse`);
+    const [row] = await allRows(id);
+    expect(row).toMatchObject({ action: "conflict", targetId: contact.json.id });
+    expect(row!.changes).toEqual([{ field: "jobTitle", from: "Head buyer", to: "Intern" }]);
+
+    // "Keep mine": the user overrides, applies; then someone edits; undo leaves their edit alone.
+    const override = await t.call("PATCH", `/imports/${id}/rows/1`, { body: { action: "update" } });
+    expect(override.json).toMatchObject({ action: "update", proposed: "conflict", overridden: true });
+    await t.call("POST", `/imports/${id}/apply`);
+    expect((await settle(t, id)).result.updated).toBe(1);
+    const now = await t.call("GET", `/contacts/${contact.json.id}`);
+    expect(now.json.jobTitle).toBe("Intern");
+    await t.call("PATCH", `/contacts/${contact.json.id}`, {
+      body: { jobTitle: "Director" },
+      headers: { "if-match": `"${now.json.version}"` },
+    });
+    await t.call("POST", `/imports/${id}/undo`);
+    const undone = await settle(t, id);
+    expect(undone.undo.kept).toEqual([
+      { row: 1, recordId: contact.json.id, reason: "edited after the import; left as it is" },
+    ]);
+    expect((await t.call("GET", `/contacts/${contact.json.id}`)).json.jobTitle).toBe("Director");
+  });
+
+  it("reads an uploaded FEBRL file and finds its duplicates", async () => {
+    const job = await t.call("POST", "/imports", { body: { name: "febrl", options: { defaultCountry: "AU" } } });
+    const upload = await t.call("POST", `/imports/${job.json.id}/file?filename=dataset1.csv`, {
+      raw: new Uint8Array(readFileSync(FEBRL)),
+      headers: { "content-type": "text/csv" },
+    });
+    expect(upload.status).toBe(200);
+    expect(upload.json.rowCount).toBe(1000);
+    expect(upload.json.mapping.slice(1, 3)).toEqual(["firstName", "lastName"]);
+    const analysed = await t.call("POST", `/imports/${job.json.id}/analyse`);
+    expect(analysed.json.plan.duplicate).toBeGreaterThanOrEqual(495);
+    expect(analysed.json.plan.create + analysed.json.plan.duplicate + analysed.json.plan.invalid).toBe(1000);
+  });
+
+  it("refuses bad input clearly", async () => {
+    const job = await t.call("POST", "/imports", { body: { headers: ["Email"] } });
+    const id = job.json.id;
+    expect((await t.call("POST", `/imports/${id}/rows`, { raw: "{not json", headers: {} })).status).toBe(400);
+    expect((await t.call("POST", `/imports/${id}/rows`, { body: { rows: "nope" } })).status).toBe(422);
+    expect((await t.call("POST", `/imports/${id}/apply`)).status).toBe(409);
+    const huge = new Uint8Array(5 * 1024 * 1024).fill(65);
+    expect(
+      (await t.call("POST", `/imports/${id}/file`, { raw: huge, headers: { "content-type": "text/csv" } })).status,
+    ).toBe(413);
+    const stranger = await t.addUser("rep");
+    expect((await t.call("GET", `/imports/${id}`, { token: stranger.token })).status).toBe(404);
+    expect(
+      (await t.call("POST", `/imports/${id}/file`, { raw: '"unterminated', headers: { "content-type": "text/csv" } }))
+        .status,
+    ).toBe(400);
+  });
+});
