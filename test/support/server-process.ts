@@ -11,6 +11,8 @@ export type RunningServer = {
   dataDir: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** kill -9: no shutdown handler runs, as in a power cut or an OOM kill. */
+  crash: () => Promise<void>;
 };
 
 /**
@@ -47,6 +49,12 @@ export async function startServer(
     adminToken: /Admin token: (\S+)/.exec(output)?.[1] ?? null,
     dataDir,
     output: () => output,
+    crash: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once("exit", done));
+      child.kill("SIGKILL");
+      await exited;
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((done) => child.once("exit", done));

@@ -2,7 +2,7 @@ import { type BlockingOptions, candidatePairs } from "./blocking.ts";
 import { clusterPairs } from "./cluster.ts";
 import { COMPARISONS } from "./comparisons.ts";
 import type { MatchRecord } from "./match-record.ts";
-import { estimateU, levelsOf, type MatchModel, probabilityOf, type Reason, reasonsOf, trainModel } from "./model.ts";
+import { estimateU, levelsOf, type MatchModel, matchProbability, type Reason, reasonsOf, trainModel } from "./model.ts";
 
 /** Pairs at or above this probability are the same person; between review and this, a person decides. */
 export const MATCH_THRESHOLDS = { autoMerge: 0.999, match: 0.99, review: 0.5 } as const;
@@ -52,7 +52,7 @@ export function findDuplicates(records: readonly MatchRecord[], options: FindOpt
   const pairs: ScoredPair[] = [];
   for (let p = 0; p < candidates.count; p++) {
     const levels = pairLevels[p]!;
-    const probability = probabilityOf(model, levels);
+    const probability = matchProbability(model, levels);
     if (probability < thresholds.review) continue;
     pairs.push({
       a: candidates.left[p]!,
@@ -67,7 +67,7 @@ export function findDuplicates(records: readonly MatchRecord[], options: FindOpt
   const clusters = clusterPairs({
     size: records.length,
     pairs: pairs.filter((pair) => pair.probability >= thresholds.match),
-    probability: (a, b) => probabilityOf(model, levelsOf(model.fields, records[a]!, records[b]!)),
+    probability: (a, b) => matchProbability(model, levelsOf(model.fields, records[a]!, records[b]!)),
     threshold: thresholds.match,
   });
   return {

@@ -4,6 +4,15 @@ export { clusterPairs } from "./cluster.ts";
 export { COMPARISONS, type Comparison, MISSING } from "./comparisons.ts";
 export { type DuplicateReport, findDuplicates, MATCH_THRESHOLDS, type ScoredPair } from "./find-duplicates.ts";
 export type { MatchRecord } from "./match-record.ts";
-export { estimateU, levelsOf, type MatchModel, probabilityOf, type Reason, reasonsOf, trainModel } from "./model.ts";
+export {
+  estimateU,
+  levelsOf,
+  type MatchModel,
+  matchProbability,
+  probabilityOf,
+  type Reason,
+  reasonsOf,
+  trainModel,
+} from "./model.ts";
 export { type PrepareOptions, prepareRecord } from "./prepare.ts";
 export { editDistance, jaro, jaroWinkler } from "./similarity.ts";

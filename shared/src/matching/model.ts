@@ -191,3 +191,29 @@ export function reasonsOf(model: MatchModel, levels: Int8Array): Reason[] {
   });
   return reasons.sort((a, b) => b.weight - a.weight);
 }
+
+/** Fields that name a person but do not identify one: "Jean Martin" is thousands of people. */
+const NAME_FIELDS = new Set(["firstName", "lastName"]);
+/** Where an uncorroborated pair can rise to at most: the review band, never a match. */
+const UNCORROBORATED_CAP = 0.9;
+
+/**
+ * The match probability, with one rule on top of the model: names alone are never enough. A pair
+ * must also agree on something that identifies a person (an email, a phone, a date of birth, an
+ * id, an address...), or it is at most worth a review. EM fits two classes to whatever data it is
+ * given, so a file of distinct people who share a surname could otherwise "learn" that surnames match.
+ */
+export function matchProbability(model: MatchModel, levels: Int8Array): number {
+  const probability = probabilityOf(model, levels);
+  return corroborated(model, levels) ? probability : Math.min(probability, UNCORROBORATED_CAP);
+}
+
+function corroborated(model: MatchModel, levels: Int8Array): boolean {
+  for (let f = 0; f < model.fields.length; f++) {
+    const level = levels[f]!;
+    const field = model.fields[f]!;
+    if (level === MISSING || NAME_FIELDS.has(field.comparison.field)) continue;
+    if (field.m[level]! > 2 * field.u[level]!) return true;
+  }
+  return false;
+}

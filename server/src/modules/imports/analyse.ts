@@ -1,5 +1,5 @@
 import { type ColumnMapping, mapRow } from "@rapport/shared/import";
-import { findDuplicates, levelsOf, prepareRecord, probabilityOf, reasonsOf } from "@rapport/shared/matching";
+import { findDuplicates, levelsOf, matchProbability, prepareRecord, reasonsOf } from "@rapport/shared/matching";
 import type { CountryCode } from "@rapport/shared/normalize";
 import type { Contact, ImportAction, ImportJob } from "@rapport/shared/schemas";
 import { fieldsOf } from "../../records/record-service.ts";
@@ -66,12 +66,15 @@ export async function decideRows(
     for (const cluster of report.clusters) for (const member of cluster.slice(1)) leaderOf.set(member, cluster[0]!);
     fresh.forEach((i, k) => {
       const leader = leaderOf.get(k);
-      if (leader === undefined) return leaders.push(k);
+      if (leader === undefined) {
+        leaders.push(k);
+        return;
+      }
       const levels = levelsOf(report.model.fields, fileRecords[k]!, fileRecords[leader]!);
       Object.assign(decisions[i]!, {
         action: "duplicate",
         duplicateOf: rows[fresh[leader]!]!.row,
-        score: probabilityOf(report.model, levels),
+        score: matchProbability(report.model, levels),
         reasons: reasonsOf(report.model, levels).map(reasonText),
       });
     });

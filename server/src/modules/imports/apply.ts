@@ -11,21 +11,22 @@ import type { RowRow } from "./imports.repo.ts";
 import { mergeRowInto, updateWithRow } from "./row-merge.ts";
 import { rowToContact } from "./row-to-contact.ts";
 
-/** Rows per transaction: big enough to be fast, small enough that lookups never wait long. */
+/** Rows read per round; a transaction commits after at most this many or SLICE_MS. */
 export const APPLY_CHUNK = 2000;
+export const SLICE_MS = 25;
+
+/** Lets queued requests (a lookup from the Outlook pane) run between two slices of a long job. */
+export const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const WRITING_ACTIONS = new Set(["create", "update", "merge", "duplicate"]);
 
 /**
  * Applies rows after `job.progress.done`, chunk by chunk. Each chunk's records, its rows' outcome
- * and the job's progress commit in one transaction, so a crash loses no committed chunk and a
- * restart carries on from the first row not yet done, never applying a row twice.
+ * and the job's progress commit in one transaction (up to APPLY_CHUNK rows or SLICE_MS), so a
+ * crash loses no committed chunk and a restart carries on from the first row not yet done, never
+ * applying a row twice.
  */
-export async function applyRows(
-  ctx: RequestContext,
-  job: ImportJob,
-  onChunk: (done: number) => void = () => {},
-): Promise<void> {
+export async function applyRows(ctx: RequestContext, job: ImportJob): Promise<void> {
   for (;;) {
     const done = (
       await ctx.db.selectFrom("import_jobs").select("progress_done").where("id", "=", job.id).executeTakeFirstOrThrow()
@@ -39,13 +40,21 @@ export async function applyRows(
       .limit(APPLY_CHUNK)
       .execute();
     if (rows.length === 0) return;
-    const last = rows.at(-1)!.row_number;
+    let last = done;
     try {
       await ctx.db.transaction().execute(async (tx) => {
-        for (const row of rows) await applyRow({ ...ctx, db: tx }, tx, job, row);
+        // On SQLite a transaction holds the one connection (and, being synchronous, the event
+        // loop): end each one after a short time slice so lookups never wait long behind it.
+        const sliceEnds = performance.now() + SLICE_MS;
+        for (const row of rows) {
+          await applyRow({ ...ctx, db: tx }, tx, job, row);
+          last = row.row_number;
+          if (performance.now() > sliceEnds) break;
+        }
         await progress(tx, job.id, last);
       });
     } catch {
+      last = done;
       // One bad row must not sink its chunk: redo it row by row and record which failed.
       for (const row of rows) {
         try {
@@ -64,9 +73,10 @@ export async function applyRows(
             await progress(tx, job.id, row.row_number);
           });
         }
+        last = row.row_number;
       }
     }
-    onChunk(last);
+    await yieldToOtherRequests();
   }
 }
 

@@ -8,7 +8,8 @@ import { newId, nowIso } from "../../records/ids.ts";
 import { writeJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
-import { decideRows } from "./analyse.ts";
+import { type Decision, decideRows } from "./analyse.ts";
+import { SLICE_MS, yieldToOtherRequests } from "./apply.ts";
 import { countActions, type JobRow, jobFromRow, rowResultFromRow } from "./imports.repo.ts";
 
 /** The most rows one job may hold: a 1M-row push is a job per segment, not one giant job. */
@@ -180,34 +181,42 @@ export async function analyseJob(ctx: RequestContext, id: string): Promise<Impor
     jobFromRow(job),
     rows.map((r) => ({ row: r.row_number, cells: JSON.parse(r.cells) as string[] })),
   );
-  await ctx.db.transaction().execute(async (tx) => {
-    for (const d of decisions) {
-      await tx
-        .updateTable("import_rows")
-        .set({
-          action: d.action,
-          proposed: d.action,
-          overridden: 0,
-          target_id: d.targetId,
-          duplicate_of: d.duplicateOf,
-          score: d.score,
-          review: d.review ? 1 : 0,
-          reasons: writeJson(d.reasons),
-          changes: writeJson(d.changes),
-          errors: writeJson(d.errors),
-          row_values: writeJson(d.values),
-          status: "pending",
-        })
-        .where("job_id", "=", id)
-        .where("row_number", "=", d.row)
-        .execute();
-    }
-    await tx
-      .updateTable("import_jobs")
-      .set({ status: "analysed", plan: writeJson(countActions(decisions.map((d) => d.action))), updated_at: nowIso() })
-      .where("id", "=", id)
-      .execute();
-  });
+  // Written in short transactions, yielding between them, so lookups keep flowing meanwhile.
+  for (let next = 0; next < decisions.length; ) {
+    next = await ctx.db.transaction().execute(async (tx) => {
+      const sliceEnds = performance.now() + SLICE_MS;
+      let k = next;
+      for (; k < decisions.length && performance.now() <= sliceEnds; k++) {
+        const d = decisions[k] as Decision;
+        await tx
+          .updateTable("import_rows")
+          .set({
+            action: d.action,
+            proposed: d.action,
+            overridden: 0,
+            target_id: d.targetId,
+            duplicate_of: d.duplicateOf,
+            score: d.score,
+            review: d.review ? 1 : 0,
+            reasons: writeJson(d.reasons),
+            changes: writeJson(d.changes),
+            errors: writeJson(d.errors),
+            row_values: writeJson(d.values),
+            status: "pending",
+          })
+          .where("job_id", "=", id)
+          .where("row_number", "=", d.row)
+          .execute();
+      }
+      return k;
+    });
+    await yieldToOtherRequests();
+  }
+  await ctx.db
+    .updateTable("import_jobs")
+    .set({ status: "analysed", plan: writeJson(countActions(decisions.map((d) => d.action))), updated_at: nowIso() })
+    .where("id", "=", id)
+    .execute();
   return getJob(ctx, id);
 }
 

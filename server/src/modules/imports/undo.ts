@@ -5,7 +5,7 @@ import { readJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 import type { ContactFields } from "../contacts/contacts.repo.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
-import { APPLY_CHUNK } from "./apply.ts";
+import { APPLY_CHUNK, SLICE_MS, yieldToOtherRequests } from "./apply.ts";
 
 export type UndoSummary = NonNullable<ImportJob["undo"]>;
 
@@ -30,10 +30,12 @@ export async function undoRows(ctx: RequestContext, job: ImportJob): Promise<Und
       .limit(APPLY_CHUNK)
       .execute();
     if (rows.length === 0) return summary;
-    before = rows.at(-1)!.row_number;
     await ctx.db.transaction().execute(async (tx) => {
       const txCtx = { ...ctx, db: tx };
+      const sliceEnds = performance.now() + SLICE_MS;
       for (const row of rows) {
+        if (performance.now() > sliceEnds) break;
+        before = row.row_number;
         const recordId = row.record_id!;
         const keep = async (reason: string) => {
           summary.kept.push({ row: row.row_number, recordId, reason });
@@ -78,6 +80,7 @@ export async function undoRows(ctx: RequestContext, job: ImportJob): Promise<Und
           .execute();
       }
     });
+    await yieldToOtherRequests();
   }
 }
 
