@@ -30,3 +30,9 @@ export function visibleSql(user: AuthUser, alias?: string): RawBuilder<SqlBool> 
 export function visibleSqlOrAll(user: AuthUser, alias?: string): RawBuilder<SqlBool> {
   return visibleSql(user, alias) ?? sql<SqlBool>`1 = 1`;
 }
+
+/** The same rule for a row held in memory (a removed record kept in an undo snapshot). */
+export function isVisibleTo(user: AuthUser, row: { owner_id: string; team_id: string | null }): boolean {
+  if (user.role === "admin" || user.role === "marketer") return true;
+  return row.owner_id === user.id || (user.teamId !== null && row.team_id === user.teamId);
+}

@@ -2,7 +2,7 @@ import { newId, nowIso } from "./ids.ts";
 import { writeJson } from "./json-column.ts";
 import type { RequestContext, Tx } from "./request-context.ts";
 
-export type AuditAction = "create" | "update" | "delete" | "merge" | "export" | "refused" | "sign_in";
+export type AuditAction = "create" | "update" | "delete" | "merge" | "unmerge" | "export" | "refused" | "sign_in";
 
 /** Writes one audit entry, in the caller's transaction so it commits or rolls back with the change. */
 export async function audit(

@@ -48,6 +48,11 @@ export const Merge = z
     createdAt: Timestamp,
     createdBy: Id,
     undoneAt: Timestamp.nullable(),
+    /**
+     * Once undone: whether the survivor got its fields from before the merge back. False when it
+     * was edited after the merge; its current values were then kept. Null until undone.
+     */
+    survivorRestored: z.boolean().nullable(),
   })
   .meta({ id: "Merge" });
 export type Merge = z.infer<typeof Merge>;

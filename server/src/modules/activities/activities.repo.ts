@@ -7,6 +7,15 @@ import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../recor
 
 export type ActivityFields = Omit<Activity, keyof RecordMeta>;
 
+/** The activity_contacts rows of an activity: one per contact among its participants. */
+export function activityContactRows(a: Pick<Activity, "id" | "participants" | "occurredAt">) {
+  return [...new Set(a.participants.map((p) => p.contactId).filter((id): id is string => !!id))].map((contact_id) => ({
+    activity_id: a.id,
+    contact_id,
+    occurred_at: a.occurredAt,
+  }));
+}
+
 export const activityRecords: RecordDefinition<Activity, ActivityFields, z.output<typeof ActivityListQuery>> = {
   table: "activities",
   prefix: "act",
@@ -49,12 +58,7 @@ export const activityRecords: RecordDefinition<Activity, ActivityFields, z.outpu
     {
       table: "activity_contacts",
       owner: "activity_id",
-      rows: (a) =>
-        [...new Set(a.participants.map((p) => p.contactId).filter((id): id is string => !!id))].map((contact_id) => ({
-          activity_id: a.id,
-          contact_id,
-          occurred_at: a.occurredAt,
-        })),
+      rows: activityContactRows,
     },
   ],
   filter: (qb, query) => {
