@@ -1,5 +1,5 @@
-import { normalizeEmail } from "@rapport/shared/normalize";
 import type { ContactFields } from "../contacts/contacts.repo.ts";
+import { mergeContactFields } from "../dedup/survivorship.ts";
 import type { RowFields } from "./row-to-contact.ts";
 
 export type FieldChange = { field: string; from: unknown; to: unknown };
@@ -15,17 +15,17 @@ export function updateWithRow(current: ContactFields, row: RowFields): Outcome {
 }
 
 /**
- * A row matched to an existing contact: survivorship as in a merge. Every email, phone and tag is
- * kept (the contact's first), and the row, being the most recent, wins each value it fills.
+ * A row matched to an existing contact: survivorship as in a merge of two contacts, the row being
+ * the more recent version (every email, phone and tag kept, the row wins each value it fills).
  */
 export function mergeRowInto(current: ContactFields, row: RowFields): Outcome {
-  return outcome(current, {
-    ...current,
-    ...row,
-    emails: unionBy([...current.emails, ...(row.emails ?? [])], normalizeEmail),
-    phones: unionBy([...current.phones, ...(row.phones ?? [])], (phone) => phone),
-    tags: unionBy([...current.tags, ...(row.tags ?? [])], (tag) => tag),
-  });
+  const incoming = { ...row, emails: row.emails ?? [], phones: row.phones ?? [], tags: row.tags ?? [] };
+  // Only the order of the two versions matters: the stored one first, the row after it.
+  const merged = mergeContactFields<ContactFields>([
+    { fields: current, updatedAt: "0" },
+    { fields: incoming as ContactFields, updatedAt: "1" },
+  ]);
+  return outcome(current, merged);
 }
 
 function outcome(current: ContactFields, next: ContactFields): Outcome {
@@ -36,14 +36,4 @@ function outcome(current: ContactFields, next: ContactFields): Outcome {
     }
   }
   return { fields: next, changes };
-}
-
-function unionBy<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
