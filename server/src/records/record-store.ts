@@ -23,6 +23,9 @@ export type RecordMeta = {
 
 type Row = Record<string, unknown>;
 export type LooseSelect = SelectQueryBuilder<LooseTables, string, Row>;
+/** Ids per `in (...)` list: far below SQLite's and PostgreSQL's parameter limits. */
+const ID_BATCH = 500;
+
 /** Generic code reaches every record table through this one loosely typed view. */
 const loose = (db: Tx) => db as unknown as Kysely<LooseTables>;
 
@@ -95,6 +98,21 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
   async find(db: Tx, user: AuthUser, id: string): Promise<Entity | null> {
     const row = await this.findRow(db, user, id);
     return row ? ((await this.hydrate(db, [row]))[0] ?? null) : null;
+  }
+
+  /** The visible records among `ids`, read in batches (an import checks thousands at once). */
+  async findMany(db: Tx, user: AuthUser, ids: readonly string[]): Promise<Entity[]> {
+    const found: Entity[] = [];
+    const visible = this.def.sharedWithEveryone ? null : visibleTo(user);
+    for (let start = 0; start < ids.length; start += ID_BATCH) {
+      let qb = loose(db)
+        .selectFrom(this.def.table)
+        .selectAll()
+        .where("id", "in", ids.slice(start, start + ID_BATCH));
+      if (visible) qb = qb.where(visible);
+      found.push(...(await this.hydrate(db, (await qb.execute()) as Row[])));
+    }
+    return found;
   }
 
   async get(db: Tx, user: AuthUser, id: string): Promise<Entity> {
