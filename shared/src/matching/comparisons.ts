@@ -10,6 +10,12 @@ export interface Comparison {
   field: string;
   /** Human words for each level, used in match reasons: "same first name", "first name 0.93". */
   levels: readonly string[];
+  /**
+   * How often two strangers agree at each level in a typical contact base: the starting belief
+   * about u, which a small file cannot estimate (four rows, two of which share an email, would
+   * "show" that a shared email is common).
+   */
+  typicalU?: readonly number[];
   compare(a: MatchRecord, b: MatchRecord): number;
 }
 
@@ -140,19 +146,38 @@ const phones: Comparison = {
   },
 };
 
+/** Typical stranger agreement rates per field (see Comparison.typicalU), from the FEBRL and synthetic data. */
+const TYPICAL_U: Record<string, readonly number[]> = {
+  firstName: [0.005, 0.001, 0.005, 0.989],
+  lastName: [0.003, 0.0005, 0.003, 0.9935],
+  emails: [1e-6, 1e-4, 0.999899],
+  phones: [1e-6, 0.999999],
+  birthDate: [5e-5, 1e-3, 0.015, 0.98395],
+  nationalId: [1e-6, 1e-5, 2e-4, 0.999789],
+  streetNumber: [0.015, 0.985],
+  street: [6e-4, 2e-4, 0.014, 0.9854],
+  locality: [6e-4, 3e-4, 0.002, 0.9971],
+  postcode: [0.001, 0.013, 0.986],
+  city: [0.001, 2e-4, 0.003, 0.9958],
+  region: [0.2, 0.8],
+  company: [0.002, 0.001, 0.005, 0.992],
+};
+
 /** Every comparison the engine knows; a model keeps those the data actually fills. */
-export const COMPARISONS: readonly Comparison[] = [
-  nameComparison("firstName", "first name"),
-  nameComparison("lastName", "last name"),
-  emails,
-  phones,
-  codeComparison("birthDate", "date of birth", 3, dayMonthSwapped),
-  codeComparison("nationalId", "national id", 3),
-  exactComparison("streetNumber", "street number"),
-  textComparison("street", "street"),
-  textComparison("locality", "address line"),
-  codeComparison("postcode", "postcode", 2),
-  textComparison("city", "city"),
-  exactComparison("region", "region"),
-  textComparison("company", "company"),
-];
+export const COMPARISONS: readonly Comparison[] = (
+  [
+    nameComparison("firstName", "first name"),
+    nameComparison("lastName", "last name"),
+    emails,
+    phones,
+    codeComparison("birthDate", "date of birth", 3, dayMonthSwapped),
+    codeComparison("nationalId", "national id", 3),
+    exactComparison("streetNumber", "street number"),
+    textComparison("street", "street"),
+    textComparison("locality", "address line"),
+    codeComparison("postcode", "postcode", 2),
+    textComparison("city", "city"),
+    exactComparison("region", "region"),
+    textComparison("company", "company"),
+  ] as Comparison[]
+).map((comparison) => ({ ...comparison, typicalU: TYPICAL_U[comparison.field] }));

@@ -62,3 +62,31 @@ describe("findDuplicates on FEBRL dataset1 (500 known duplicate pairs)", () => {
     expect(report.stats.comparedFields).not.toContain("emails");
   });
 });
+
+describe("findDuplicates on lists without duplicates", () => {
+  it("finds none among FEBRL dataset4a's 5,000 distinct people (EM alone would merge hundreds)", () => {
+    const data = febrl("dataset4a.csv");
+    const report = findDuplicates(data.map(({ row }) => prepareRecord(row, { defaultCountry: "AU" })));
+    expect(report.clusters).toEqual([]);
+    expect(report.stats.modelLearned).toBe(false);
+  });
+
+  it("still knows on a three-row file that a shared email is strong evidence", () => {
+    const rows: ImportRow[] = [
+      { firstName: "Hélène", lastName: "Lefèvre", email: ["helene@acme.fr"], postcode: "75001" },
+      { firstName: "Jean", lastName: "Dupont", email: ["jean.dupont@exemple.fr"], postcode: "69001" },
+      { firstName: "Jean", lastName: "DUPONT", email: ["Jean.Dupont@exemple.fr"] },
+    ];
+    const report = findDuplicates(rows.map((row) => prepareRecord(row, { defaultCountry: "FR" })));
+    expect(report.clusters).toEqual([[1, 2]]);
+  });
+
+  it("never merges two people on their names alone", () => {
+    const rows: ImportRow[] = [
+      { firstName: "Jean", lastName: "Martin", email: ["jean.martin@a.fr"], postcode: "75001" },
+      { firstName: "Jean", lastName: "Martin", email: ["jmartin@b.fr"], postcode: "13001" },
+    ];
+    const report = findDuplicates(rows.map((row) => prepareRecord(row, { defaultCountry: "FR" })));
+    expect(report.clusters).toEqual([]);
+  });
+});

@@ -21,7 +21,14 @@ export interface DuplicateReport {
   pairs: ScoredPair[];
   /** Groups of two or more records at or above the match threshold (record indexes). */
   clusters: number[][];
-  stats: { records: number; candidatePairs: number; comparedFields: string[]; windowedBlocks: number };
+  stats: {
+    records: number;
+    candidatePairs: number;
+    comparedFields: string[];
+    windowedBlocks: number;
+    /** Whether m came from EM on this data, or from the starting values (EM's answer was implausible). */
+    modelLearned: boolean;
+  };
 }
 
 export interface FindOptions extends BlockingOptions {
@@ -79,6 +86,7 @@ export function findDuplicates(records: readonly MatchRecord[], options: FindOpt
       candidatePairs: candidates.count,
       comparedFields: model.fields.map((field) => field.comparison.field),
       windowedBlocks: candidates.windowedBlocks,
+      modelLearned: model.learned,
     },
   };
 }

@@ -26,6 +26,7 @@ export interface Reason {
 }
 
 const FLOOR = 1e-6;
+const TYPICAL_PAIRS = 5000;
 
 /** The agreement level of each field for one pair of records. */
 export function levelsOf(fields: readonly { comparison: Comparison }[], a: MatchRecord, b: MatchRecord): Int8Array {
@@ -67,39 +68,52 @@ export function estimateU(
   const n = records.length;
   const split = options.linkSplit;
   if (n < 2) return [];
-  for (let s = 0; s < samples; s++) {
-    let i: number;
-    let j: number;
-    if (split !== undefined) {
-      i = Math.floor(random() * split);
-      j = split + Math.floor(random() * (n - split));
-    } else {
-      i = Math.floor(random() * n);
-      j = Math.floor(random() * (n - 1));
-      if (j >= i) j++;
-    }
-    const a = records[i]!;
-    const b = records[j]!;
+  const count = (a: MatchRecord, b: MatchRecord) =>
     comparisons.forEach((comparison, f) => {
       const level = comparison.compare(a, b);
       if (level !== MISSING) counts[f]![level]!++;
     });
+  const allPairs = split !== undefined ? split * (n - split) : (n * (n - 1)) / 2;
+  if (allPairs <= samples) {
+    // A small file: every pair once, rather than the same few pairs drawn thousands of times.
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        if (split === undefined || i < split !== j < split) count(records[i]!, records[j]!);
+  } else {
+    for (let s = 0; s < samples; s++) {
+      let i: number;
+      let j: number;
+      if (split !== undefined) {
+        i = Math.floor(random() * split);
+        j = split + Math.floor(random() * (n - split));
+      } else {
+        i = Math.floor(random() * n);
+        j = Math.floor(random() * (n - 1));
+        if (j >= i) j++;
+      }
+      count(records[i]!, records[j]!);
+    }
   }
   const result: { comparison: Comparison; u: number[] }[] = [];
   comparisons.forEach((comparison, f) => {
     const fieldCounts = counts[f]!;
     const total = fieldCounts.reduce((sum, count) => sum + count, 0);
     if (total === 0) return;
-    // Half a count for unseen levels: never seeing two strangers share a national id in 200k
-    // pairs makes it rare, not impossible.
-    const smoothed = fieldCounts.map((count) => Math.max(count, 0.5));
+    // The typical rates count as TYPICAL_PAIRS sampled pairs: 200k pairs of a big file outweigh
+    // them, while the few pairs of a ten-row file cannot make a shared email look common. Half a
+    // count for unseen levels: never seeing strangers share a national id makes it rare, not impossible.
+    const typical = comparison.typicalU;
+    const smoothed = fieldCounts.map((count, l) => Math.max(count + (typical ? TYPICAL_PAIRS * typical[l]! : 0), 0.5));
     const smoothedTotal = smoothed.reduce((sum, count) => sum + count, 0);
     result.push({ comparison, u: smoothed.map((count) => count / smoothedTotal) });
   });
   return result;
 }
 
-/** Starting m: true matches mostly agree exactly, and disagree least often. */
+/**
+ * Starting m, and the prior belief EM is pulled towards: true matches mostly agree exactly, and
+ * disagree least often.
+ */
 function initialM(levels: number): number[] {
   if (levels === 2) return [0.9, 0.1];
   const m = [0.8];
@@ -114,42 +128,46 @@ export interface TrainOptions {
 }
 
 /**
- * Learns m and the prior by expectation-maximisation over the candidate pairs' level patterns,
- * with u held at its random-sample estimate. No labels are needed.
+ * The share of candidate pairs assumed to be matches. It is not learned: on a list of distinct
+ * people (no true pairs at all) EM would call every candidate a match. Fixed, it keeps one
+ * meaning for a probability whatever the data; FEBRL's true pairs carry 30+ bits of evidence and
+ * do not need a generous prior.
+ */
+const PRIOR_MATCH_SHARE = 0.1;
+/** A few pairs' worth of belief in the starting m, so a level no pair reaches keeps a sane value. */
+const PRIOR_PAIRS = 20;
+
+/**
+ * Learns m by expectation-maximisation over the candidate pairs' level patterns, with u held at
+ * its random-sample estimate and a light Dirichlet prior towards the starting m. No labels are
+ * needed. EM fits two classes to whatever it is given, so its answer is checked: if the learned
+ * "matches" disagree on a field more often than they agree, it has learned strangers who happen to
+ * share a postcode, not duplicates, and the starting m is kept (`learned: false`).
  */
 export function trainModel(
   uFields: { comparison: Comparison; u: number[] }[],
   patterns: Map<string, { levels: Int8Array; count: number }>,
   options: TrainOptions = {},
-): MatchModel {
-  const fields: FieldModel[] = uFields.map(({ comparison, u }) => ({
-    comparison,
-    u,
-    m: initialM(comparison.levels.length),
-  }));
-  let prior = 0.1;
+): MatchModel & { learned: boolean } {
+  const starting = () => uFields.map(({ comparison, u }) => ({ comparison, u, m: initialM(comparison.levels.length) }));
+  const fields: FieldModel[] = starting();
+  const prior = PRIOR_MATCH_SHARE;
+  const initial = fields.map((field) => field.m);
   const entries = [...patterns.values()];
-  const total = entries.reduce((sum, entry) => sum + entry.count, 0);
-  if (total === 0) return { fields, prior };
+  if (entries.length === 0) return { fields, prior, learned: false };
   for (let iteration = 0; iteration < (options.iterations ?? 40); iteration++) {
     const mSums = fields.map((field) => new Array<number>(field.m.length).fill(0));
-    let matchSum = 0;
     for (const { levels, count } of entries) {
-      const posterior = probabilityOf({ fields, prior }, levels);
-      const weight = posterior * count;
-      matchSum += weight;
+      const weight = probabilityOf({ fields, prior }, levels) * count;
       for (let f = 0; f < fields.length; f++) {
         const level = levels[f]!;
         if (level !== MISSING) mSums[f]![level]! += weight;
       }
     }
-    const nextPrior = Math.min(Math.max(matchSum / total, FLOOR), 1 - FLOOR);
-    let change = Math.abs(nextPrior - prior);
-    prior = nextPrior;
+    let change = 0;
     fields.forEach((field, f) => {
-      const sums = mSums[f]!;
+      const sums = mSums[f]!.map((value, l) => value + PRIOR_PAIRS * initial[f]![l]!);
       const fieldTotal = sums.reduce((sum, value) => sum + value, 0);
-      if (fieldTotal === 0) return;
       const next = sums.map((value) => Math.max(value / fieldTotal, FLOOR));
       next.forEach((value, l) => {
         change = Math.max(change, Math.abs(value - field.m[l]!));
@@ -158,7 +176,8 @@ export function trainModel(
     });
     if (change < 1e-6) break;
   }
-  return { fields, prior };
+  const plausible = fields.every((field) => field.m[0]! > field.m[field.m.length - 1]!);
+  return plausible ? { fields, prior, learned: true } : { fields: starting(), prior, learned: false };
 }
 
 export function weightOf(model: MatchModel, levels: Int8Array): number {
