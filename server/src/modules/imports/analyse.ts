@@ -90,8 +90,13 @@ export async function decideRows(
     const match = matches[n];
     if (!match || match.score < REVIEW_AT) return;
     Object.assign(decision, { targetId: match.contact.id, score: match.score, reasons: match.reasons });
-    if (match.score < MERGE_AT) {
+    // Someone typed with another email address than the contact's is often someone else with the
+    // same name at the same company: without a shared email or phone, a person decides.
+    const otherEmail = !match.exact && (prepared[i]!.fields.emails?.length ?? 0) > 0 && match.contact.emails.length > 0;
+    if (match.score < MERGE_AT || otherEmail) {
       decision.review = true;
+      if (otherEmail)
+        decision.reasons = [...decision.reasons, "another email address than the contact's: review before merging"];
       return;
     }
     decision.review = !match.exact && match.score < CERTAIN_AT;

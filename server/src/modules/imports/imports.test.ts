@@ -155,6 +155,25 @@ describe("imports", () => {
     expect((await t.call("GET", `/contacts/${contact.json.id}`)).json.jobTitle).toBe("Director");
   });
 
+  it("does not merge a namesake who writes from another address: it flags the row for review", async () => {
+    const existing = await t.call("POST", "/contacts", {
+      body: {
+        firstName: "Jean",
+        lastName: "Martin",
+        emails: ["jean.martin@acme.fr"],
+        address: { lines: ["12 rue de la Paix"], postcode: "75002", city: "Paris", country: "FR" },
+      },
+    });
+    const id = await importRows(
+      ["First name", "Last name", "Email", "Street", "Postcode", "City"],
+      [["Jean", "Martin", "jm@autre.fr", "12 rue de la Paix", "75002", "Paris"]],
+    );
+    await t.call("POST", `/imports/${id}/analyse`);
+    const [row] = await allRows(id);
+    expect(row).toMatchObject({ action: "create", targetId: existing.json.id });
+    expect(row?.reasons.at(-1)).toBe("another email address than the contact's: review before merging");
+  });
+
   it("reads an uploaded FEBRL file and finds its duplicates", async () => {
     const job = await t.call("POST", "/imports", { body: { name: "febrl", options: { defaultCountry: "AU" } } });
     const upload = await t.call("POST", `/imports/${job.json.id}/file?filename=dataset1.csv`, {
