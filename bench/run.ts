@@ -1,45 +1,117 @@
 /**
  * npm run bench: the performance budgets of DESIGN.md section 11 that can be measured today.
  *
- *   a. lookup by email with 1M contacts: server-time percentiles, requests/s, and requests/s
- *      against a bare route doing the same SQLite read with a raw prepared statement (and, for
- *      scale, against one doing all of the lookup's reads);
- *   b. search by name (no budget yet: the pane's search box), 10 clients;
- *   c. log an email (POST /activities, unique internetMessageId) with 50 concurrent clients.
+ *   lookup   lookup by email with 1M contacts: server-time percentiles, requests/s, and requests/s
+ *            against a bare route doing the same SQLite read with a raw prepared statement (and, for
+ *            scale, against one doing all of the lookup's reads);
+ *   search   search by name (no budget yet: the pane's search box), 10 clients;
+ *   log      log an email (POST /activities, unique internetMessageId) with 50 concurrent clients;
+ *   import   100k rows pushed, dry-run and applied against the 1M contacts, lookups meanwhile
+ *            (bench/import.ts);
+ *   dedup    findDuplicates over all 1M contacts, in this process (bench/dedup.ts);
+ *   quality  de-duplication precision and recall on FEBRL (bench/quality.ts).
  *
  * Load comes from autocannon in this process; the server runs in a child (bench/lib/server-child.ts).
- * Environment: BENCH_CONTACTS (1000000), BENCH_SECONDS (10), BENCH_PROFILE=1 (CPU profile of the child).
+ * Environment: BENCH_ONLY (parts to run, comma-separated, e.g. "import,dedup"; all by default),
+ * BENCH_CONTACTS (1000000), BENCH_SECONDS (10), BENCH_IMPORT_ROWS (100000, at most a tenth of the
+ * contacts), BENCH_IMPORT_CHUNK (5000 rows a request), BENCH_LOOKUP_RATE (lookups/s during the
+ * import's apply, 100), BENCH_IMPORT_TIMEOUT and BENCH_DEDUP_TIMEOUT (seconds before an apply or the
+ * self-dedup is given up and reported unfinished, 900 each), BENCH_PROFILE=1 (CPU profiles of the
+ * server child and the self-dedup child, in bench/.cache/profiles), BENCH_SERVER_HEAP_MB (the server
+ * child's --max-old-space-size; Node's default when unset).
  */
 import type { LookupResponse } from "@rapport/shared/schemas";
+import { selfDedupFigures } from "./dedup.ts";
+import { importFigures } from "./import.ts";
 import { type Fixture, lookupFixture, OWN_DOMAIN, workingCopy } from "./lib/fixture.ts";
 import { drive } from "./lib/load.ts";
 import { type Figure, formatTable, writeResults } from "./lib/results.ts";
 import { type ServerProcess, startServer } from "./lib/server-process.ts";
+import { qualityFigures } from "./quality.ts";
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? Math.min(100_000, Math.floor(CONTACTS / 10)));
+const IMPORT_CHUNK = Number(process.env.BENCH_IMPORT_CHUNK ?? 5000);
+const LOOKUP_RATE = Number(process.env.BENCH_LOOKUP_RATE ?? 100);
+const IMPORT_TIMEOUT = Number(process.env.BENCH_IMPORT_TIMEOUT ?? 900);
+const DEDUP_TIMEOUT = Number(process.env.BENCH_DEDUP_TIMEOUT ?? 900);
 const WARM_UP_SECONDS = 3;
+
+const PARTS = ["lookup", "search", "log", "import", "dedup", "quality"] as const;
+type Part = (typeof PARTS)[number];
+const only = (process.env.BENCH_ONLY ?? "")
+  .split(",")
+  .map((part) => part.trim())
+  .filter(Boolean);
+for (const part of only) {
+  if (!PARTS.includes(part as Part)) throw new Error(`BENCH_ONLY: no part "${part}" (parts: ${PARTS.join(", ")})`);
+}
+const runs = (part: Part) => only.length === 0 || only.includes(part);
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const fixture = await lookupFixture(CONTACTS, log);
-  log(`database: ${fixture.contacts.toLocaleString("en")} contacts, ${fixture.accounts.toLocaleString("en")} accounts`);
-  const server = await startServer({ file: workingCopy(fixture), ownDomain: OWN_DOMAIN, userEmail: fixture.userEmail });
-  let figures: Figure[];
-  try {
-    figures = [
-      ...(await lookupByEmail(server, fixture)),
-      ...(await searchByName(server, fixture)),
-      ...(await logAnEmail(server, fixture)),
-    ];
-  } finally {
-    await server.stop();
+  const figures: Figure[] = [];
+  const failed: string[] = [];
+  /** A part that fails is reported and the others still run: one broken path hides no figures. */
+  const part = async (name: string, work: () => Promise<Figure[]> | Figure[]) => {
+    try {
+      figures.push(...(await work()));
+    } catch (error) {
+      failed.push(name);
+      console.error(`[bench] ${name} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    }
+  };
+  const needsFixture = PARTS.some((name) => name !== "quality" && runs(name));
+  const fixture = needsFixture ? await lookupFixture(CONTACTS, log) : null;
+  if (fixture) {
+    log(
+      `database: ${fixture.contacts.toLocaleString("en")} contacts, ${fixture.accounts.toLocaleString("en")} accounts`,
+    );
   }
+  if (fixture && (runs("lookup") || runs("search") || runs("log"))) {
+    const server = await startServer({
+      file: workingCopy(fixture),
+      ownDomain: OWN_DOMAIN,
+      userEmail: fixture.userEmail,
+    });
+    try {
+      if (runs("lookup")) await part("lookup", () => lookupByEmail(server, fixture));
+      if (runs("search")) await part("search", () => searchByName(server, fixture));
+      if (runs("log")) await part("log", () => logAnEmail(server, fixture));
+    } finally {
+      await server.stop();
+    }
+  }
+  if (fixture && runs("import")) {
+    await part("import", async () => {
+      // A fresh copy: the import writes 100k contacts.
+      const file = workingCopy(fixture);
+      const server = await startServer({ file, ownDomain: OWN_DOMAIN, userEmail: fixture.userEmail });
+      try {
+        const options = {
+          rows: IMPORT_ROWS,
+          chunk: IMPORT_CHUNK,
+          lookupRate: LOOKUP_RATE,
+          timeoutSeconds: IMPORT_TIMEOUT,
+        };
+        return await importFigures(server, fixture, file, options, log);
+      } finally {
+        await server.stop().catch(() => {});
+      }
+    });
+  }
+  if (fixture && runs("dedup")) await part("dedup", () => selfDedupFigures(fixture, DEDUP_TIMEOUT, log));
+  if (runs("quality")) await part("quality", () => qualityFigures(log));
   console.log(`\n${formatTable(figures)}\n`);
   log(`wrote ${writeResults(figures)} (${seconds(started)} s in all)`);
+  if (failed.length) {
+    log(`FAILED: ${failed.join(", ")} (their figures are missing)`);
+    process.exitCode = 1;
+  }
 }
 
 async function lookupByEmail(server: ServerProcess, fixture: Fixture): Promise<Figure[]> {

@@ -6,6 +6,8 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     duration?: number;
+    /** Requests per second across all connections (unlimited when absent). */
+    overallRate?: number;
     headers?: Record<string, string>;
     requests?: Array<Request & { setupRequest?: (request: Request) => Request }>;
   };
@@ -18,6 +20,7 @@ declare module "autocannon" {
     timeouts: number;
     "2xx": number;
   };
-  function autocannon(options: Options): Promise<Result>;
+  /** Runs until `duration` or `stop()`; the tracker it returns is also a promise of the result. */
+  function autocannon(options: Options): Promise<Result> & { stop: () => void };
   export default autocannon;
 }

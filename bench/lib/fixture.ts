@@ -57,7 +57,8 @@ const SHAPING_SOURCES = [
   "./bulk.ts",
   "./fixture.ts",
 ];
-const SEED = 20_250_115;
+/** The generator seed of the fixture: `createSynthetic({ seed: FIXTURE_SEED })` regenerates its people. */
+export const FIXTURE_SEED = 20_250_115;
 const TARGETS = 2_000;
 export const OWN_DOMAIN = "rapport-bench.fr";
 export const CACHE_DIR = fileURLToPath(new URL("../.cache/", import.meta.url));
@@ -161,7 +162,7 @@ function fill(file: string, contacts: number, users: Users, log: (line: string) 
   db.pragma("cache_size = -524288");
   db.pragma("foreign_keys = ON");
   const write = bulkWriter(db);
-  const gen = createSynthetic({ seed: SEED, duplicateRate: 0.05 });
+  const gen = createSynthetic({ seed: FIXTURE_SEED, duplicateRate: 0.05 });
   const owner = (i: number) => users.owners[i % users.owners.length] as Owner;
   const stamp = (i: number, total: number) => new Date(gen.now.getTime() - (total - i) * 1000).toISOString();
   const batch = db.transaction((from: number, to: number, each: (i: number) => void) => {
@@ -332,7 +333,7 @@ export async function checkBulkMatchesServices(): Promise<void> {
 }
 
 function sampleRecords() {
-  const gen = createSynthetic({ seed: SEED, duplicateRate: 0.1, contactsPerAccount: 8 });
+  const gen = createSynthetic({ seed: FIXTURE_SEED, duplicateRate: 0.1, contactsPerAccount: 8 });
   const contacts = Array.from({ length: SAMPLE.contacts }, (_, i) => gen.contact(i));
   // Mail is logged from addresses that one contact only holds: with a planted duplicate holding
   // it too, which of the two the service links is the database's choice, not the writer's.
@@ -435,6 +436,7 @@ function canonicalRows(file: string): Record<string, string[]> {
     "contact_emails",
     "contact_phones",
     "contact_terms",
+    "contact_match_keys",
     "opportunities",
     "opportunity_stage_changes",
     "cases",

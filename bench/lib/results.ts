@@ -26,12 +26,14 @@ export function writeResults(figures: Figure[]): string {
 
 const round = (value: number) =>
   value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2).replace(/\.?0+$/, "") || "0";
+/** Unit-less figures are ratios (precision, recall) whose budgets sit in the third decimal. */
+const shown = (value: number, unit: string) => (unit === "" ? value.toFixed(4) : `${round(value)} ${unit}`);
 
 export function formatTable(figures: Figure[]): string {
   const rows = figures.map((f) => {
     const ok = withinBudget(f);
-    const budget = f.budget === null ? "" : `${f.better === "lower" ? "<" : ">="} ${f.budget} ${f.unit}`;
-    return [f.name, `${round(f.value)} ${f.unit}`, budget, ok === null ? "" : ok ? "ok" : "OVER BUDGET"];
+    const budget = f.budget === null ? "" : `${f.better === "lower" ? "<" : ">="} ${f.budget} ${f.unit}`.trimEnd();
+    return [f.name, shown(f.value, f.unit), budget, ok === null ? "" : ok ? "ok" : "OVER BUDGET"];
   });
   const header = ["figure", "value", "budget", ""];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));

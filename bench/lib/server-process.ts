@@ -14,7 +14,7 @@ export type ServerProcess = {
 
 /**
  * Forks the child server on `file`; the bare routes read as the rep `userEmail`. With BENCH_PROFILE=1 the child writes a CPU profile to
- * bench/.cache/profiles when it stops (open it in Chrome DevTools).
+ * bench/.cache/profiles when it stops (open it in Chrome DevTools); BENCH_SERVER_HEAP_MB sets its heap.
  */
 export async function startServer(options: {
   file: string;
@@ -22,10 +22,13 @@ export async function startServer(options: {
   userEmail: string;
 }): Promise<ServerProcess> {
   const profile = process.env.BENCH_PROFILE === "1";
+  // The server's heap, as a deployment might raise it; Node's default when unset.
+  const heapMb = Number(process.env.BENCH_SERVER_HEAP_MB ?? 0);
   const child = fork(fileURLToPath(new URL("./server-child.ts", import.meta.url)), [], {
     execArgv: [
       "--import",
       "tsx",
+      ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
       ...(profile
         ? ["--cpu-prof", `--cpu-prof-dir=${fileURLToPath(new URL("../.cache/profiles", import.meta.url))}`]
         : []),
@@ -38,6 +41,8 @@ export async function startServer(options: {
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  // Its death is reported by `next` and `stop`; an unhandled "error" event must not kill the bench.
+  child.on("error", () => {});
   const ready = await next(child, "ready");
   const ask = async <T extends FromChild["type"]>(message: ToChild, answer: T) => {
     const reply = next(child, answer);
@@ -56,8 +61,11 @@ export async function startServer(options: {
       return reply.stats;
     },
     stop: async () => {
+      // Already gone (it crashed): nothing to stop.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.send({ type: "stop" } satisfies ToChild);
+      // Dying but not yet reported dead: the channel is closed, so kill what is left.
+      child.send({ type: "stop" } satisfies ToChild, (error) => error && child.kill("SIGKILL"));
       await exited;
     },
   };

@@ -4,7 +4,7 @@ import { inTransaction } from "../db/in-transaction.ts";
 import type { Database, RecordTable } from "../db/schema.ts";
 import { AppError, invalidField, notFound } from "../http/app-error.ts";
 import type { AuthUser } from "../http/context.ts";
-import { type LooseTables, visibleTo } from "./access.ts";
+import { isVisibleTo, type LooseTables, visibleTo } from "./access.ts";
 import { audit, changedFields } from "./audit.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { newId, nowIso } from "./ids.ts";
@@ -103,14 +103,19 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
   /** The visible records among `ids`, read in batches (an import checks thousands at once). */
   async findMany(db: Tx, user: AuthUser, ids: readonly string[]): Promise<Entity[]> {
     const found: Entity[] = [];
-    const visible = this.def.sharedWithEveryone ? null : visibleTo(user);
     for (let start = 0; start < ids.length; start += ID_BATCH) {
-      let qb = loose(db)
+      const rows = (await loose(db)
         .selectFrom(this.def.table)
         .selectAll()
-        .where("id", "in", ids.slice(start, start + ID_BATCH));
-      if (visible) qb = qb.where(visible);
-      found.push(...(await this.hydrate(db, (await qb.execute()) as Row[])));
+        .where("id", "in", ids.slice(start, start + ID_BATCH))
+        .execute()) as Row[];
+      // Visibility is checked on the rows, not in SQL: with "id in (...)" beside the owner-or-team
+      // condition, SQLite (without statistics) walked the whole team through the owner and team
+      // indexes for each batch, 6 s a batch on 1M contacts, instead of reading 500 ids.
+      const visible = this.def.sharedWithEveryone
+        ? rows
+        : rows.filter((row) => isVisibleTo(user, row as { owner_id: string; team_id: string | null }));
+      found.push(...(await this.hydrate(db, visible)));
     }
     return found;
   }

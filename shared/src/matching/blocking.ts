@@ -45,6 +45,7 @@ export interface CandidatePairs {
 }
 
 const DEFAULTS = { maxBlockSize: 400, window: 30 };
+const SEEN_SHARDS = 64;
 
 /** Every candidate pair of the records, each once, from the union of all blocking keys. */
 export function candidatePairs(records: readonly MatchRecord[], options: BlockingOptions = {}): CandidatePairs {
@@ -60,7 +61,8 @@ export function candidatePairs(records: readonly MatchRecord[], options: Blockin
     }
   });
 
-  const seen = new Set<number>();
+  // A Set holds at most 2^24 entries; a million records make more candidate pairs than that.
+  const seen = Array.from({ length: SEEN_SHARDS }, () => new Set<number>());
   const size = records.length;
   let left = new Uint32Array(1024);
   let right = new Uint32Array(1024);
@@ -71,8 +73,9 @@ export function candidatePairs(records: readonly MatchRecord[], options: Blockin
     if (low === high) return;
     if (split !== undefined && low < split === high < split) return;
     const id = low * size + high;
-    if (seen.has(id)) return;
-    seen.add(id);
+    const shard = seen[low % SEEN_SHARDS]!;
+    if (shard.has(id)) return;
+    shard.add(id);
     if (count === left.length) {
       left = grow(left);
       right = grow(right);

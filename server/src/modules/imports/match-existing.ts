@@ -111,10 +111,13 @@ async function idsByValue(
   const result = new Map<string, string[]>();
   for (let start = 0; start < values.length; start += BATCH) {
     const batch = values.slice(start, start + BATCH);
+    // "cross join": SQLite then keeps the side table outermost, probing it by value. With a plain
+    // join and no statistics it walked every visible contact through the owner and team indexes
+    // instead (48 s a batch on 100k contacts). PostgreSQL plans both forms alike.
     const rows = await sql<{ value: string; id: string }>`
       select s.${sql.ref(column)} as value, s.contact_id as id
-      from ${sql.table(table)} s join contacts c on c.id = s.contact_id
-      where s.${sql.ref(column)} in (${sql.join(batch)}) and ${visible}`.execute(ctx.db);
+      from ${sql.table(table)} s cross join contacts c
+      where c.id = s.contact_id and s.${sql.ref(column)} in (${sql.join(batch)}) and ${visible}`.execute(ctx.db);
     for (const row of rows.rows) {
       const ids = result.get(row.value);
       if (ids) ids.push(row.id);
