@@ -1,5 +1,12 @@
 import { type ColumnMapping, mapRow } from "@rapport/shared/import";
-import { findDuplicates, levelsOf, matchProbability, prepareRecord, reasonsOf } from "@rapport/shared/matching";
+import {
+  findDuplicates,
+  levelsOf,
+  MATCH_THRESHOLDS,
+  matchProbability,
+  prepareRecord,
+  reasonsOf,
+} from "@rapport/shared/matching";
 import type { CountryCode } from "@rapport/shared/normalize";
 import type { Contact, ImportAction, ImportJob } from "@rapport/shared/schemas";
 import { fieldsOf } from "../../records/record-service.ts";
@@ -24,10 +31,8 @@ export interface Decision {
   values: Record<string, unknown>;
 }
 
-/** Matches at or above this merge; between review and this, the row is created and flagged. */
-const MERGE_AT = 0.99;
-const CERTAIN_AT = 0.999;
-const REVIEW_AT = 0.5;
+/** Matches at or above `match` merge; between `review` and it, the row is created and flagged. */
+const { autoMerge: CERTAIN_AT, match: MERGE_AT, review: REVIEW_AT } = MATCH_THRESHOLDS;
 
 /**
  * Decides what happens to every row, without writing any record: invalid rows and their reasons,
