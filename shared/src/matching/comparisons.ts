@@ -126,13 +126,15 @@ function shareAny(left: string[], right: string[]): boolean {
   return false;
 }
 
+const localPart = (email: string) => email.slice(0, email.lastIndexOf("@"));
+const localParts = (list: string[]) => list.map(localPart);
+
 const emails: Comparison = {
   field: "emails",
   levels: ["same email", "same email name at another domain", "different email"],
   compare(a, b) {
     if (a.emails.length === 0 || b.emails.length === 0) return MISSING;
     if (shareAny(a.emails, b.emails)) return 0;
-    const localParts = (list: string[]) => list.map((email) => email.slice(0, email.lastIndexOf("@")));
     return shareAny(localParts(a.emails), localParts(b.emails)) ? 1 : 2;
   },
 };

@@ -7,11 +7,15 @@ import { estimateU, levelsOf, type MatchModel, matchProbability, type Reason, re
 /** Pairs at or above this probability are the same person; between review and this, a person decides. */
 export const MATCH_THRESHOLDS = { autoMerge: 0.999, match: 0.99, review: 0.5 } as const;
 
+/** Levels run from MISSING (-1) to at most 3: each field is one digit of a pattern's key. */
+const PATTERN_RADIX = 5;
+
 export interface ScoredPair {
   a: number;
   b: number;
   probability: number;
   weight: number;
+  /** Shared by every pair with the same agreement pattern: read, never change. */
   reasons: Reason[];
 }
 
@@ -44,29 +48,46 @@ export function findDuplicates(records: readonly MatchRecord[], options: FindOpt
   const candidates = candidatePairs(records, options);
   const uFields = estimateU(records, COMPARISONS, { linkSplit: options.linkSplit });
 
-  const patterns = new Map<string, { levels: Int8Array; count: number }>();
-  const pairLevels: Int8Array[] = new Array(candidates.count);
+  // Pairs are kept as the index of their level pattern: a million pairs share a few thousand
+  // patterns, so the model scores and explains each pattern once, and no pair owns an array.
+  const patterns = new Map<number, { levels: Int8Array; count: number; index: number }>();
+  const byIndex: { levels: Int8Array; count: number }[] = [];
+  const patternOfPair = new Uint32Array(candidates.count);
+  const current = new Int8Array(uFields.length);
   for (let p = 0; p < candidates.count; p++) {
-    const levels = levelsOf(uFields, records[candidates.left[p]!]!, records[candidates.right[p]!]!);
-    pairLevels[p] = levels;
-    const key = levels.join(",");
-    const pattern = patterns.get(key);
+    const a = records[candidates.left[p]!]!;
+    const b = records[candidates.right[p]!]!;
+    let key = 0;
+    for (let f = 0; f < uFields.length; f++) {
+      const level = uFields[f]!.comparison.compare(a, b);
+      current[f] = level;
+      key = key * PATTERN_RADIX + level + 1;
+    }
+    let pattern = patterns.get(key);
     if (pattern) pattern.count++;
-    else patterns.set(key, { levels, count: 1 });
+    else {
+      pattern = { levels: current.slice(), count: 1, index: byIndex.length };
+      patterns.set(key, pattern);
+      byIndex.push(pattern);
+    }
+    patternOfPair[p] = pattern.index;
   }
-  const model = trainModel(uFields, patterns);
+  const model = trainModel(uFields, byIndex);
 
+  const scored = byIndex.map(({ levels }) => {
+    const probability = matchProbability(model, levels);
+    return { probability, reasons: probability >= thresholds.review ? reasonsOf(model, levels) : [] };
+  });
   const pairs: ScoredPair[] = [];
   for (let p = 0; p < candidates.count; p++) {
-    const levels = pairLevels[p]!;
-    const probability = matchProbability(model, levels);
+    const { probability, reasons } = scored[patternOfPair[p]!]!;
     if (probability < thresholds.review) continue;
     pairs.push({
       a: candidates.left[p]!,
       b: candidates.right[p]!,
       probability,
       weight: Math.log2(probability / (1 - probability)),
-      reasons: reasonsOf(model, levels),
+      reasons,
     });
   }
   pairs.sort((x, y) => y.probability - x.probability);

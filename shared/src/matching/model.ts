@@ -146,14 +146,14 @@ const PRIOR_PAIRS = 20;
  */
 export function trainModel(
   uFields: { comparison: Comparison; u: number[] }[],
-  patterns: Map<string, { levels: Int8Array; count: number }>,
+  patterns: Iterable<{ levels: Int8Array; count: number }>,
   options: TrainOptions = {},
 ): MatchModel & { learned: boolean } {
   const starting = () => uFields.map(({ comparison, u }) => ({ comparison, u, m: initialM(comparison.levels.length) }));
   const fields: FieldModel[] = starting();
   const prior = PRIOR_MATCH_SHARE;
   const initial = fields.map((field) => field.m);
-  const entries = [...patterns.values()];
+  const entries = [...patterns];
   if (entries.length === 0) return { fields, prior, learned: false };
   for (let iteration = 0; iteration < (options.iterations ?? 40); iteration++) {
     const mSums = fields.map((field) => new Array<number>(field.m.length).fill(0));
