@@ -92,11 +92,13 @@ export async function selfDedupFigures(
     log(`self-dedup: no answer after ${timeoutSeconds} s; stopping it`);
     child.kill("SIGKILL");
   }, timeoutSeconds * 1000);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const exit = await new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(signal ? `signal ${signal}` : `exit ${code}`)),
+  );
   clearTimeout(timer);
   if (figures) return figures;
   const elapsed = (performance.now() - started) / 1000;
-  log(`self-dedup: did not finish (exit ${code}, ${elapsed.toFixed(0)} s): the time figure is a lower bound`);
+  log(`self-dedup: did not finish (${exit}, ${elapsed.toFixed(0)} s): the time figure is a lower bound`);
   return [
     {
       name: `self-dedup ${sizeLabel(fixture)} findDuplicates time`,

@@ -126,16 +126,17 @@ function shareAny(left: string[], right: string[]): boolean {
   return false;
 }
 
-const localPart = (email: string) => email.slice(0, email.lastIndexOf("@"));
-const localParts = (list: string[]) => list.map(localPart);
-
+/**
+ * Emails agree or not. "jean.martin@a.fr" against "jean.martin@b.fr" is no level of its own: work
+ * addresses are built from names, so a shared local part says no more than the names already do,
+ * and counting it merged namesakes at different companies.
+ */
 const emails: Comparison = {
   field: "emails",
-  levels: ["same email", "same email name at another domain", "different email"],
+  levels: ["same email", "different email"],
   compare(a, b) {
     if (a.emails.length === 0 || b.emails.length === 0) return MISSING;
-    if (shareAny(a.emails, b.emails)) return 0;
-    return shareAny(localParts(a.emails), localParts(b.emails)) ? 1 : 2;
+    return shareAny(a.emails, b.emails) ? 0 : 1;
   },
 };
 
@@ -152,7 +153,7 @@ const phones: Comparison = {
 const TYPICAL_U: Record<string, readonly number[]> = {
   firstName: [0.005, 0.001, 0.005, 0.989],
   lastName: [0.003, 0.0005, 0.003, 0.9935],
-  emails: [1e-6, 1e-4, 0.999899],
+  emails: [1e-6, 0.999999],
   phones: [1e-6, 0.999999],
   birthDate: [5e-5, 1e-3, 0.015, 0.98395],
   nationalId: [1e-6, 1e-5, 2e-4, 0.999789],
