@@ -35,20 +35,42 @@ function swapped(a: MatchRecord, b: MatchRecord): boolean {
   return a.firstName !== null && a.firstName === b.lastName && a.lastName !== null && a.lastName === b.firstName;
 }
 
-function nameComparison(field: "firstName" | "lastName", label: string): Comparison {
+/** The single-valued text fields of a match record. */
+type TextField = {
+  [K in keyof MatchRecord]: MatchRecord[K] extends string | null ? (string extends MatchRecord[K] ? K : never) : never;
+}[keyof MatchRecord];
+
+/**
+ * A comparison of one text field: MISSING when either side has no value, otherwise the level
+ * `levelOf` finds for the two values (it may look at the whole records, as names do for swaps).
+ */
+function onField(
+  field: TextField,
+  levels: readonly string[],
+  levelOf: (left: string, right: string, a: MatchRecord, b: MatchRecord) => number,
+): Comparison {
   return {
     field,
-    levels: [`same ${label}`, `similar ${label}`, `close ${label}`, `different ${label}`],
+    levels,
     compare(a, b) {
       const left = a[field];
       const right = b[field];
-      if (left === null || right === null) return MISSING;
+      return left === null || right === null ? MISSING : levelOf(left, right, a, b);
+    },
+  };
+}
+
+function nameComparison(field: "firstName" | "lastName", label: string): Comparison {
+  return onField(
+    field,
+    [`same ${label}`, `similar ${label}`, `close ${label}`, `different ${label}`],
+    (left, right, a, b) => {
       if (swapped(a, b)) return 0;
       // An initial ("J.") against a full name is a close, not a different, name.
       if ((left.length === 1 || right.length === 1) && left[0] === right[0]) return 2;
       return fuzzyLevel(left, right, 0.92, 0.8);
     },
-  };
+  );
 }
 
 /** Levels of a code compared by edits: exact, one edit, two edits, different. */
@@ -70,18 +92,10 @@ function codeComparison(
     levels === 3
       ? [`same ${label}`, `${label} one typo apart`, `${label} two typos apart`, `different ${label}`]
       : [`same ${label}`, `${label} one typo apart`, `different ${label}`];
-  return {
-    field,
-    levels: words,
-    compare(a, b) {
-      const left = a[field];
-      const right = b[field];
-      if (left === null || right === null) return MISSING;
-      const level = editLevel(left, right, levels);
-      if (level === levels && extra?.(left, right)) return levels - 1;
-      return level;
-    },
-  };
+  return onField(field, words, (left, right) => {
+    const level = editLevel(left, right, levels);
+    return level === levels && extra?.(left, right) ? levels - 1 : level;
+  });
 }
 
 /** Day and month swapped, the commonest date slip between French and US forms. */
@@ -96,29 +110,13 @@ function dayMonthSwapped(a: string, b: string): boolean {
 }
 
 function exactComparison(field: "streetNumber" | "region", label: string): Comparison {
-  return {
-    field,
-    levels: [`same ${label}`, `different ${label}`],
-    compare(a, b) {
-      const left = a[field];
-      const right = b[field];
-      if (left === null || right === null) return MISSING;
-      return left === right ? 0 : 1;
-    },
-  };
+  return onField(field, [`same ${label}`, `different ${label}`], (left, right) => (left === right ? 0 : 1));
 }
 
 function textComparison(field: "street" | "locality" | "city" | "company", label: string): Comparison {
-  return {
-    field,
-    levels: [`same ${label}`, `similar ${label}`, `close ${label}`, `different ${label}`],
-    compare(a, b) {
-      const left = a[field];
-      const right = b[field];
-      if (left === null || right === null) return MISSING;
-      return fuzzyLevel(left, right, 0.92, 0.8);
-    },
-  };
+  return onField(field, [`same ${label}`, `similar ${label}`, `close ${label}`, `different ${label}`], (left, right) =>
+    fuzzyLevel(left, right, 0.92, 0.8),
+  );
 }
 
 function shareAny(left: string[], right: string[]): boolean {
