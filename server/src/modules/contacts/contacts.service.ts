@@ -22,7 +22,8 @@ function prepareContact(ctx: RequestContext, input: Omit<ContactCreate, "ownerId
   };
 }
 
-function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+/** The items in order, each key once (emails compared without case). */
+export function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const k = key(item);

@@ -12,6 +12,7 @@ import {
 } from "@rapport/shared/normalize";
 import { Civility, Email, Id, LIMITS, type PostalAddress } from "@rapport/shared/schemas";
 import type { ContactFields } from "../contacts/contacts.repo.ts";
+import { uniqueBy } from "../contacts/contacts.service.ts";
 
 /** The contact fields a row brings: only those it fills, so a merge never blanks a value. */
 export type RowFields = Partial<
@@ -141,14 +142,4 @@ function addressOf(row: ImportRow, country: string | null, errors: string[]): Po
   };
   const empty = address.lines.length === 0 && !address.postcode && !address.city && !address.region && !country;
   return empty ? null : address;
-}
-
-function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
