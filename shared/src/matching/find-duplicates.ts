@@ -1,4 +1,4 @@
-import { type BlockingOptions, candidatePairs } from "./blocking.ts";
+import { type BlockingOptions, type CandidatePairs, candidatePairs } from "./blocking.ts";
 import { clusterPairs } from "./cluster.ts";
 import { COMPARISONS } from "./comparisons.ts";
 import type { MatchRecord } from "./match-record.ts";
@@ -44,8 +44,19 @@ export interface FindOptions extends BlockingOptions {
  * block, learn the model from the data itself, score, cluster.
  */
 export function findDuplicates(records: readonly MatchRecord[], options: FindOptions = {}): DuplicateReport {
+  return scoreCandidates(records, candidatePairs(records, options), options);
+}
+
+/**
+ * Learns the model and scores the given candidate pairs: findDuplicates' second half, for callers
+ * that find their candidates another way (the import looks them up in the database's key index).
+ */
+export function scoreCandidates(
+  records: readonly MatchRecord[],
+  candidates: CandidatePairs,
+  options: Pick<FindOptions, "linkSplit" | "thresholds"> = {},
+): DuplicateReport {
   const thresholds = options.thresholds ?? MATCH_THRESHOLDS;
-  const candidates = candidatePairs(records, options);
   const uFields = estimateU(records, COMPARISONS, { linkSplit: options.linkSplit });
 
   // Pairs are kept as the index of their level pattern: a million pairs share a few thousand

@@ -1,8 +1,14 @@
 export type { ImportRow } from "../import/import-row.ts";
-export { blockingKeys, candidatePairs } from "./blocking.ts";
+export { blockingKeys, type CandidatePairs, candidatePairs } from "./blocking.ts";
 export { clusterPairs } from "./cluster.ts";
 export { COMPARISONS, type Comparison, MISSING } from "./comparisons.ts";
-export { type DuplicateReport, findDuplicates, MATCH_THRESHOLDS, type ScoredPair } from "./find-duplicates.ts";
+export {
+  type DuplicateReport,
+  findDuplicates,
+  MATCH_THRESHOLDS,
+  type ScoredPair,
+  scoreCandidates,
+} from "./find-duplicates.ts";
 export type { MatchRecord } from "./match-record.ts";
 export {
   estimateU,
