@@ -10,30 +10,40 @@ import {
   phoneticKey,
 } from "../normalize/index.ts";
 import type { MatchRecord } from "./match-record.ts";
+import { memo } from "./memo.ts";
 
 export interface PrepareOptions {
   defaultCountry: CountryCode;
 }
 
+/** A number already in E.164 (every stored phone): parsing it again cost a third of preparing a contact. */
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+const folded = memo((value: string) => foldText(value));
+const name = memo((value: string) => {
+  const key = nameKey(value) || null;
+  return { key, code: key ? phoneticKey(key) : "" };
+});
+const company = memo((value: string) => companyKey(value) || null);
+
 function text(value: string | undefined): string | null {
   if (value === undefined) return null;
-  const folded = foldText(value);
-  return folded === "" ? null : folded;
+  return folded(value) || null;
 }
 
 /** Turns an import row into the engine's comparison form. */
 export function prepareRecord(row: ImportRow, options: PrepareOptions): MatchRecord {
-  const firstName = row.firstName ? nameKey(row.firstName) || null : null;
-  const lastName = row.lastName ? nameKey(row.lastName) || null : null;
+  const first = row.firstName ? name(row.firstName) : null;
+  const last = row.lastName ? name(row.lastName) : null;
   const emails = (row.email ?? []).map(normalizeEmail).filter((email) => email.includes("@"));
   const phones = (row.phone ?? [])
-    .map((phone) => normalizePhone(phone, options.defaultCountry))
+    .map((phone) => (E164.test(phone) ? phone : normalizePhone(phone, options.defaultCountry)))
     .filter((phone): phone is string => phone !== null);
   const birthDate = row.birthDate ? birthDateKey(row.birthDate) : null;
-  const lines = (row.street ?? []).map(foldText).filter((line) => line !== "");
+  const lines = (row.street ?? []).map(folded).filter((line) => line !== "");
   return {
-    firstName,
-    lastName,
+    firstName: first?.key ?? null,
+    lastName: last?.key ?? null,
     emails: [...new Set(emails)],
     phones: [...new Set(phones)],
     birthDate,
@@ -44,9 +54,9 @@ export function prepareRecord(row: ImportRow, options: PrepareOptions): MatchRec
     postcode: row.postcode ? row.postcode.replace(/\s+/g, "").toUpperCase() || null : null,
     city: text(row.city),
     region: text(row.region),
-    company: row.company ? companyKey(row.company) || null : null,
-    firstNameCode: firstName ? phoneticKey(firstName) : "",
-    lastNameCode: lastName ? phoneticKey(lastName) : "",
+    company: row.company ? company(row.company) : null,
+    firstNameCode: first?.code ?? "",
+    lastNameCode: last?.code ?? "",
   };
 }
 
