@@ -213,14 +213,20 @@ export function reasonsOf(model: MatchModel, levels: Int8Array): Reason[] {
 
 /** Fields that name a person but do not identify one: "Jean Martin" is thousands of people. */
 const NAME_FIELDS = new Set(["firstName", "lastName"]);
+/** Fields that belong to one person, not to everyone at an address. */
+const PERSONAL_FIELDS = new Set(["emails", "phones", "birthDate", "nationalId"]);
+/** Fields whose plain disagreement says "maybe someone else" until something personal agrees. */
+const CONTRADICTING_FIELDS = new Set(["firstName", "lastName", "emails"]);
 /** Where an uncorroborated pair can rise to at most: the review band, never a match. */
 const UNCORROBORATED_CAP = 0.9;
 
 /**
  * The match probability, with one rule on top of the model: names alone are never enough. A pair
  * must also agree on something that identifies a person (an email, a phone, a date of birth, an
- * id, an address...), or it is at most worth a review. EM fits two classes to whatever data it is
- * given, so a file of distinct people who share a surname could otherwise "learn" that surnames match.
+ * id, an address...), or it is at most worth a review; when a name or the email address differs,
+ * only something personal (an email, a phone, a date of birth, an id) counts. EM fits two classes to whatever data
+ * it is given, so a file of distinct people who share a surname could otherwise "learn" that
+ * surnames match.
  */
 export function matchProbability(model: MatchModel, levels: Int8Array): number {
   const probability = probabilityOf(model, levels);
@@ -228,10 +234,17 @@ export function matchProbability(model: MatchModel, levels: Int8Array): number {
 }
 
 function corroborated(model: MatchModel, levels: Int8Array): boolean {
+  // Another first name, surname or email address (a marriage, a new job, or simply someone else)
+  // must be outweighed by something that belongs to one person: a shared company, town or
+  // building is a colleague, a neighbour, a household.
+  const contradicted = model.fields.some(
+    (field, f) => CONTRADICTING_FIELDS.has(field.comparison.field) && levels[f] === field.m.length - 1,
+  );
   for (let f = 0; f < model.fields.length; f++) {
     const level = levels[f]!;
     const field = model.fields[f]!;
     if (level === MISSING || NAME_FIELDS.has(field.comparison.field)) continue;
+    if (contradicted && !PERSONAL_FIELDS.has(field.comparison.field)) continue;
     if (field.m[level]! > 2 * field.u[level]!) return true;
   }
   return false;
