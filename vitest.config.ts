@@ -8,7 +8,8 @@ export default defineConfig({
     // The JSON report lets CI print one "N passed, N failed" line.
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     projects: [
-      { test: { name: "shared", include: ["shared/src/**/*.test.ts"] } },
+      // The engine's tests run whole FEBRL files: seconds of work on a busy machine, not a hang.
+      { test: { name: "shared", include: ["shared/src/**/*.test.ts"], testTimeout: 30_000 } },
       { test: { name: "server-sqlite", include: ["server/src/**/*.test.ts"], testTimeout: 30_000 } },
       {
         test: {
