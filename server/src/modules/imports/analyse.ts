@@ -58,7 +58,10 @@ export async function decideRows(
   const fresh = prepared.flatMap((p, i) => (p.errors.length === 0 && !p.id ? [i] : []));
   // Within the file, every column counts (a national id, the street number on its own); against
   // stored contacts, both sides are compared in their stored form.
-  const fileRecords = fresh.map((i) => prepareRecord(mapped[i]!, options));
+  // Its phones are the row's own, already checked and in E.164, so they are not parsed twice.
+  const fileRecords = fresh.map((i) =>
+    prepareRecord({ ...mapped[i]!, phone: prepared[i]!.fields.phones ?? [] }, options),
+  );
   const records = fresh.map((i) =>
     contactMatchRecord({ ...blankFields, ...prepared[i]!.fields, company: prepared[i]!.company }),
   );

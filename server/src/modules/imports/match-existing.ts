@@ -1,11 +1,21 @@
-import { blockingKeys, findDuplicates, levelsOf, type MatchRecord, reasonsOf } from "@rapport/shared/matching";
+import {
+  blockingKeys,
+  levelsOf,
+  type MatchRecord,
+  reasonsOf,
+  type ScoredPair,
+  scoreCandidates,
+} from "@rapport/shared/matching";
 import { normalizeEmail } from "@rapport/shared/normalize";
-import type { Contact } from "@rapport/shared/schemas";
+import type { Contact, PostalAddress } from "@rapport/shared/schemas";
 import { sql } from "kysely";
-import { visibleSqlOrAll } from "../../records/access.ts";
+import { joinedValues } from "../../db/joined-values.ts";
+import { isVisibleTo } from "../../records/access.ts";
+import { readJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 import { contactMatchRecord } from "../contacts/contact-match.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
+import { yieldToOtherRequests } from "./apply.ts";
 
 /** The best existing contact for an incoming row, and why. */
 export interface ExistingMatch {
@@ -16,78 +26,173 @@ export interface ExistingMatch {
   exact: boolean;
 }
 
-const BATCH = 500;
+/** Values per IN list: few statements, well under both databases' parameter limits. */
+const BATCH = 2000;
 /** A key shared by more contacts than this (a common name in a big city) says little; skip it. */
 const MAX_CONTACTS_PER_KEY = 200;
+/** A key shared with this few contacts (a rare name in a village) is worth two common ones. */
+const RARE_KEY = 5;
+/** The stored contacts scored against one row at most: those that share the most keys with it. */
+const CANDIDATES_PER_ROW = 10;
+
+/** A stored contact as scoring needs it; the full record is only built for the one chosen. */
+interface StoredMatch {
+  id: string;
+  updatedAt: string;
+  record: MatchRecord;
+  row: Record<string, unknown>;
+}
+
+type Stored = Map<string, StoredMatch>;
 
 /**
  * The matching ladder against the database (DESIGN section 4), for many rows at once: exact email,
- * then exact phone, then a fuzzy score over the contacts that share a blocking key. Only contacts
- * the user may see are candidates: a row never merges into a record its author cannot see.
+ * then exact phone, then a fuzzy score over the contacts that share the most blocking keys with
+ * the row. Only contacts the user may see are candidates: a row never merges into a record its
+ * author cannot see.
  */
 export async function matchExisting(
   ctx: RequestContext,
   records: readonly MatchRecord[],
 ): Promise<(ExistingMatch | null)[]> {
-  const visible = visibleSqlOrAll(ctx.user, "c");
   const byEmail = await idsByValue(
     ctx,
     "contact_emails",
     "email",
-    unique(records.flatMap((r) => r.emails.map(normalizeEmail))),
-    visible,
+    records.flatMap((r) => r.emails.map(normalizeEmail)),
   );
-  const byPhone = await idsByValue(ctx, "contact_phones", "phone", unique(records.flatMap((r) => r.phones)), visible);
-  const keysOf = records.map((record) =>
-    blockingKeys(record).filter((key) => !key.startsWith("e:") && !key.startsWith("p:")),
-  );
-  const byKey = await idsByValue(
+  const byPhone = await idsByValue(
     ctx,
-    "contact_match_keys",
-    "key",
-    unique(keysOf.flat()),
-    visible,
-    MAX_CONTACTS_PER_KEY,
+    "contact_phones",
+    "phone",
+    records.flatMap((r) => r.phones),
   );
-
-  const candidateIds = new Set<string>();
-  for (const ids of [...byEmail.values(), ...byPhone.values(), ...byKey.values()])
-    for (const id of ids) candidateIds.add(id);
-  const contacts = await contactStore.findMany(ctx.db, ctx.user, [...candidateIds]);
-  const contactById = new Map(contacts.map((contact) => [contact.id, contact]));
+  const stored: Stored = await storedMatches(ctx, [...byEmail.values(), ...byPhone.values()].flat());
   const newest = (ids: string[] | undefined) =>
     (ids ?? [])
-      .map((id) => contactById.get(id))
-      .filter((contact): contact is Contact => contact !== undefined)
+      .map((id) => stored.get(id))
+      .filter((match): match is StoredMatch => match !== undefined)
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-
-  // Fuzzy scores for every row against its key-sharing contacts, with a model learned from them.
-  const candidates = contacts.map(contactMatchRecord);
-  const report = candidates.length
-    ? findDuplicates([...records, ...candidates], { linkSplit: records.length, thresholds: { match: 1, review: 0.5 } })
-    : null;
-  const fuzzy = new Map<number, { contact: Contact; score: number; reasons: string[] }>();
-  for (const pair of report?.pairs ?? []) {
-    const contact = contacts[pair.b - records.length];
-    if (!contact || (fuzzy.get(pair.a)?.score ?? 0) >= pair.probability) continue;
-    fuzzy.set(pair.a, { contact, score: pair.probability, reasons: pair.reasons.map(reasonText) });
-  }
-
-  return records.map((record, index) => {
+  const exact = records.map((record): { id: string; reason: string } | null => {
     for (const email of record.emails) {
-      const contact = newest(byEmail.get(normalizeEmail(email)));
-      if (contact) return { contact, score: 1, reasons: [`same email ${email}`], exact: true };
+      const match = newest(byEmail.get(normalizeEmail(email)));
+      if (match) return { id: match.id, reason: `same email ${email}` };
     }
     for (const phone of record.phones) {
-      const contact = newest(byPhone.get(phone));
-      if (contact) return { contact, score: 1, reasons: [`same phone ${phone}`], exact: true };
+      const match = newest(byPhone.get(phone));
+      if (match) return { id: match.id, reason: `same phone ${phone}` };
     }
+    return null;
+  });
+
+  const fuzzyRows = records.flatMap((_, index) => (exact[index] ? [] : [index]));
+  const fuzzy = await fuzzyMatches(ctx, records, fuzzyRows, stored);
+
+  const chosen = [...exact.map((match) => match?.id), ...[...fuzzy.values()].map((match) => match.id)];
+  const rows = [...new Set(chosen)].flatMap((id) => (id === undefined ? [] : [stored.get(id)!.row]));
+  const contacts = new Map((await contactStore.hydrate(ctx.db, rows)).map((contact) => [contact.id, contact]));
+  return records.map((_, index) => {
+    const found = exact[index];
+    if (found) return { contact: contacts.get(found.id)!, score: 1, reasons: [found.reason], exact: true };
     const match = fuzzy.get(index);
     if (!match) return null;
-    // Explain against the chosen contact with the same model that scored it.
-    const levels = report ? levelsOf(report.model.fields, record, contactMatchRecord(match.contact)) : null;
-    const reasons = report && levels ? reasonsOf(report.model, levels).map(reasonText) : match.reasons;
-    return { ...match, reasons, exact: false };
+    return { contact: contacts.get(match.id)!, score: match.score, reasons: match.reasons, exact: false };
+  });
+}
+
+/**
+ * The fuzzy rung: each row's candidates are the visible contacts that share at least two of its
+ * blocking keys (or one rare one), the most first; one model, learned from these pairs, scores
+ * them all. A typo breaks the keys built on the word it hits, so a returning contact keeps the
+ * others (its other name, its postcode), while a stranger who shares one common key is not read.
+ */
+async function fuzzyMatches(
+  ctx: RequestContext,
+  records: readonly MatchRecord[],
+  rows: number[],
+  stored: Stored,
+): Promise<Map<number, { id: string; score: number; reasons: string[] }>> {
+  const keysOf = rows.map((index) =>
+    blockingKeys(records[index]!).filter((key) => !key.startsWith("e:") && !key.startsWith("p:")),
+  );
+  const byKey = await idsByValue(ctx, "contact_match_keys", "key", keysOf.flat(), MAX_CONTACTS_PER_KEY);
+  const chosen = mostSharedKeys(keysOf, byKey);
+  for (const [id, match] of await storedMatches(ctx, chosen.flat())) stored.set(id, match);
+
+  // Rows first, then the stored contacts: pairs run across the split, as scoreCandidates expects.
+  const candidates = [...new Set(chosen.flat())].flatMap((id) => stored.get(id) ?? []);
+  const position = new Map(candidates.map((candidate, k) => [candidate.id, records.length + k]));
+  const left: number[] = [];
+  const right: number[] = [];
+  rows.forEach((index, r) => {
+    for (const id of chosen[r]!) {
+      const at = position.get(id);
+      if (at === undefined) continue;
+      left.push(index);
+      right.push(at);
+    }
+  });
+  const result = new Map<number, { id: string; score: number; reasons: string[] }>();
+  if (left.length === 0) return result;
+  const all = [...records, ...candidates.map((candidate) => candidate.record)];
+  const report = scoreCandidates(
+    all,
+    { left: Uint32Array.from(left), right: Uint32Array.from(right), count: left.length, windowedBlocks: 0 },
+    { linkSplit: records.length, thresholds: { match: 1, review: 0.5 } },
+  );
+  const best = new Map<number, ScoredPair>();
+  for (const pair of report.pairs) if ((best.get(pair.a)?.probability ?? 0) < pair.probability) best.set(pair.a, pair);
+  for (const [index, pair] of best) {
+    const levels = levelsOf(report.model.fields, all[pair.a]!, all[pair.b]!);
+    result.set(index, {
+      id: candidates[pair.b - records.length]!.id,
+      score: pair.probability,
+      reasons: reasonsOf(report.model, levels).map(reasonText),
+    });
+  }
+  return result;
+}
+
+/**
+ * For each row, the contacts that share the most of its keys (at least two; a rare key counts
+ * twice), at most CANDIDATES_PER_ROW. Contacts are numbered as first met, so the tally of tens of
+ * millions of shared keys runs on an array of counts, cleared by a second pass over the same keys.
+ */
+function mostSharedKeys(keysOf: string[][], byKey: Map<string, string[]>): string[][] {
+  const ids: string[] = [];
+  const numbers = new Map<string, number>();
+  const numbered = new Map<string, Int32Array>();
+  for (const [key, keyIds] of byKey) {
+    const sharing = new Int32Array(keyIds.length);
+    keyIds.forEach((id, k) => {
+      let n = numbers.get(id);
+      if (n === undefined) {
+        n = ids.length;
+        ids.push(id);
+        numbers.set(id, n);
+      }
+      sharing[k] = n;
+    });
+    numbered.set(key, sharing);
+  }
+  const counts = new Uint16Array(ids.length);
+  return keysOf.map((keys) => {
+    const lists = keys.flatMap((key) => numbered.get(key) ?? []);
+    const hits: number[] = [];
+    for (const sharing of lists) {
+      const weight = sharing.length <= RARE_KEY ? 2 : 1;
+      for (const n of sharing) {
+        const before = counts[n]!;
+        counts[n] = before + weight;
+        if (before < 2 && before + weight >= 2) hits.push(n);
+      }
+    }
+    const best = hits
+      .sort((a, b) => counts[b]! - counts[a]!)
+      .slice(0, CANDIDATES_PER_ROW)
+      .map((n) => ids[n]!);
+    for (const sharing of lists) for (const n of sharing) counts[n] = 0;
+    return best;
   });
 }
 
@@ -95,35 +200,57 @@ export function reasonText(reason: { text: string; weight: number }): string {
   return `${reason.text} (${reason.weight >= 0 ? "+" : ""}${reason.weight.toFixed(1)})`;
 }
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-/** For each value of a side table's column, the ids of the visible contacts that have it. */
+/**
+ * For each value of a side table's column, the ids of the contacts that have it (visible or not:
+ * storedMatches checks that), one row per value. Values held by more than `maxPerValue` contacts
+ * are left out in SQL, so a key half the city shares costs a count, not hundreds of rows.
+ */
 async function idsByValue(
   ctx: RequestContext,
   table: "contact_emails" | "contact_phones" | "contact_match_keys",
   column: "email" | "phone" | "key",
   values: string[],
-  visible: ReturnType<typeof visibleSqlOrAll>,
-  maxPerValue = Number.POSITIVE_INFINITY,
+  maxPerValue = Number.MAX_SAFE_INTEGER,
 ): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
-  for (let start = 0; start < values.length; start += BATCH) {
-    const batch = values.slice(start, start + BATCH);
-    // "cross join": SQLite then keeps the side table outermost, probing it by value. With a plain
-    // join and no statistics it walked every visible contact through the owner and team indexes
-    // instead (48 s a batch on 100k contacts). PostgreSQL plans both forms alike.
-    const rows = await sql<{ value: string; id: string }>`
-      select s.${sql.ref(column)} as value, s.contact_id as id
-      from ${sql.table(table)} s cross join contacts c
-      where c.id = s.contact_id and s.${sql.ref(column)} in (${sql.join(batch)}) and ${visible}`.execute(ctx.db);
-    for (const row of rows.rows) {
-      const ids = result.get(row.value);
-      if (ids) ids.push(row.id);
-      else result.set(row.value, [row.id]);
-    }
+  const distinct = [...new Set(values)];
+  const ref = sql.ref(column);
+  for (let start = 0; start < distinct.length; start += BATCH) {
+    const rows = await sql<{ value: string; ids: string }>`
+      select ${ref} as value, ${joinedValues(ctx.db, "contact_id")} as ids from ${sql.table(table)}
+      where ${ref} in (${sql.join(distinct.slice(start, start + BATCH))})
+      group by ${ref} having count(*) <= ${maxPerValue}`.execute(ctx.db);
+    for (const row of rows.rows) result.set(row.value, row.ids.split(","));
+    await yieldToOtherRequests();
   }
-  for (const [value, ids] of result) if (ids.length > maxPerValue) result.delete(value);
+  return result;
+}
+
+/** The visible contacts among `ids`, each with its comparison form and its row. */
+async function storedMatches(ctx: RequestContext, ids: string[]): Promise<Stored> {
+  const result: Stored = new Map();
+  const distinct = [...new Set(ids)];
+  for (let start = 0; start < distinct.length; start += BATCH) {
+    const rows = await ctx.db
+      .selectFrom("contacts")
+      .selectAll()
+      .where("id", "in", distinct.slice(start, start + BATCH))
+      .execute();
+    // Visibility on the rows, as RecordStore.findMany does, so SQLite reads ids, not the team.
+    for (const row of rows) {
+      if (!isVisibleTo(ctx.user, row)) continue;
+      const record = contactMatchRecord({
+        firstName: row.first_name,
+        lastName: row.last_name,
+        emails: readJson<string[]>(row.emails, []),
+        phones: readJson<string[]>(row.phones, []),
+        address: readJson<PostalAddress | null>(row.address, null),
+        birthDate: row.birth_date,
+        jobTitle: null,
+      });
+      result.set(row.id, { id: row.id, updatedAt: row.updated_at, record, row });
+    }
+    await yieldToOtherRequests();
+  }
   return result;
 }
