@@ -174,6 +174,35 @@ describe("imports", () => {
     expect(row?.reasons.at(-1)).toBe("another email address than the contact's: review before merging");
   });
 
+  it("finds a stored contact typed again with a typo and no email, and leaves alone who only shares a first name and a postcode", async () => {
+    const address = { lines: ["8 avenue Foch"], postcode: "69006", city: "Lyon", country: "FR" };
+    const stored = await t.call("POST", "/contacts", {
+      body: { firstName: "Sébastien", lastName: "Kowalczyk", phones: ["04 78 12 34 56"], address },
+    });
+    await t.call("POST", "/contacts", {
+      body: { firstName: "Claire", lastName: "Perrin", address: { ...address, lines: ["40 cours Vitton"] } },
+    });
+    const id = await importRows(
+      ["First name", "Last name", "Job title", "Street", "Postcode", "City"],
+      [
+        ["Sebastien", "Kowalczik", "Acheteur", "8 avenue Foch", "69006", "Lyon"],
+        ["Claire", "Zimmermann", "Gérante", "3 rue Garibaldi", "69006", "Lyon"],
+      ],
+    );
+    await t.call("POST", `/imports/${id}/analyse`);
+    const [typo, stranger] = await allRows(id);
+    expect(typo).toMatchObject({ action: "merge", targetId: stored.json.id });
+    expect(typo?.score).toBeGreaterThanOrEqual(0.99);
+    // The accents and the country stay; the other spelling of the surname is shown as a change.
+    expect(typo?.changes).toEqual([
+      { field: "lastName", from: "Kowalczyk", to: "Kowalczik" },
+      { field: "jobTitle", from: null, to: "Acheteur" },
+    ]);
+    // Same town and first name, another surname and street: at most a resemblance to review.
+    expect(stranger).toMatchObject({ action: "create" });
+    expect(stranger?.score ?? 0).toBeLessThan(0.99);
+  });
+
   it("reads an uploaded FEBRL file and finds its duplicates", async () => {
     const job = await t.call("POST", "/imports", { body: { name: "febrl", options: { defaultCountry: "AU" } } });
     const upload = await t.call("POST", `/imports/${job.json.id}/file?filename=dataset1.csv`, {
