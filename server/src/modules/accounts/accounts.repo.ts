@@ -4,8 +4,9 @@ import type { z } from "zod";
 import type { LooseEb } from "../../records/access.ts";
 import { readJson, writeJson } from "../../records/json-column.ts";
 import { containsText } from "../../records/like.ts";
-import { metaFromRow, type RecordDefinition } from "../../records/record-store.ts";
+import type { RecordDefinition } from "../../records/record-store.ts";
 import { searchTerms } from "../../records/search-terms.ts";
+import { withMeta } from "../../records/with-meta.ts";
 
 export type AccountFields = Omit<Account, "id" | "createdAt" | "updatedAt" | "version" | "ownerId" | "teamId">;
 
@@ -25,18 +26,18 @@ export const accountRecords: RecordDefinition<Account, AccountFields, z.output<t
     status: a.status,
     search_text: foldText([a.name, ...a.domains].join(" ")),
   }),
-  fromRow: (row) => ({
-    ...metaFromRow(row),
-    name: row.name as string,
-    domains: readJson(row.domains as string, []),
-    industry: row.industry as string | null,
-    size: row.size as Account["size"],
-    phone: row.phone as string | null,
-    address: readJson(row.address as string | null, null),
-    tags: readJson(row.tags as string, []),
-    source: row.source as string | null,
-    status: row.status as Account["status"],
-  }),
+  fromRow: (row) =>
+    withMeta(row, {
+      name: row.name as string,
+      domains: readJson(row.domains as string, []),
+      industry: row.industry as string | null,
+      size: row.size as Account["size"],
+      phone: row.phone as string | null,
+      address: readJson(row.address as string | null, null),
+      tags: readJson(row.tags as string, []),
+      source: row.source as string | null,
+      status: row.status as Account["status"],
+    }),
   mirrors: [
     {
       table: "account_domains",

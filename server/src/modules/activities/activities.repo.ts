@@ -3,7 +3,8 @@ import type { z } from "zod";
 import type { LooseEb } from "../../records/access.ts";
 import { readJson, writeJson } from "../../records/json-column.ts";
 import { containsTextIgnoringCase } from "../../records/like.ts";
-import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
+import type { RecordDefinition, RecordMeta } from "../../records/record-store.ts";
+import { withMeta } from "../../records/with-meta.ts";
 
 export type ActivityFields = Omit<Activity, keyof RecordMeta>;
 
@@ -35,24 +36,24 @@ export const activityRecords: RecordDefinition<Activity, ActivityFields, z.outpu
     ical_uid: a.externalIds.iCalUId ?? null,
     logged_by: a.loggedBy,
   }),
-  fromRow: (row) => ({
-    ...metaFromRow(row),
-    type: row.type as Activity["type"],
-    direction: row.direction as Activity["direction"],
-    subject: row.subject as string | null,
-    bodyText: row.body_text as string | null,
-    occurredAt: row.occurred_at as string,
-    participants: readJson(row.participants as string, []),
-    accountId: row.account_id as string | null,
-    opportunityId: row.opportunity_id as string | null,
-    caseId: row.case_id as string | null,
-    externalIds: {
-      ...(row.internet_message_id ? { internetMessageId: row.internet_message_id as string } : {}),
-      ...(row.conversation_id ? { conversationId: row.conversation_id as string } : {}),
-      ...(row.ical_uid ? { iCalUId: row.ical_uid as string } : {}),
-    },
-    loggedBy: row.logged_by as string,
-  }),
+  fromRow: (row) =>
+    withMeta(row, {
+      type: row.type as Activity["type"],
+      direction: row.direction as Activity["direction"],
+      subject: row.subject as string | null,
+      bodyText: row.body_text as string | null,
+      occurredAt: row.occurred_at as string,
+      participants: readJson(row.participants as string, []),
+      accountId: row.account_id as string | null,
+      opportunityId: row.opportunity_id as string | null,
+      caseId: row.case_id as string | null,
+      externalIds: {
+        ...(row.internet_message_id ? { internetMessageId: row.internet_message_id as string } : {}),
+        ...(row.conversation_id ? { conversationId: row.conversation_id as string } : {}),
+        ...(row.ical_uid ? { iCalUId: row.ical_uid as string } : {}),
+      },
+      loggedBy: row.logged_by as string,
+    }),
   // activity_contacts answers "recent history of this contact" with one index range.
   mirrors: [
     {

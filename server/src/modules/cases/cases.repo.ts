@@ -1,7 +1,8 @@
 import type { Case, CaseListQuery } from "@rapport/shared/schemas";
 import type { z } from "zod";
 import { containsTextIgnoringCase } from "../../records/like.ts";
-import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
+import type { RecordDefinition, RecordMeta } from "../../records/record-store.ts";
+import { withMeta } from "../../records/with-meta.ts";
 
 export type CaseFields = Omit<Case, keyof RecordMeta>;
 
@@ -21,19 +22,19 @@ export const caseRecords: RecordDefinition<Case, CaseFields, z.output<typeof Cas
     opened_at: c.openedAt,
     closed_at: c.closedAt,
   }),
-  fromRow: (row) => ({
-    ...metaFromRow(row),
-    subject: row.subject as string,
-    description: row.description as string | null,
-    contactId: row.contact_id as string | null,
-    accountId: row.account_id as string | null,
-    productId: row.product_id as string | null,
-    channel: row.channel as Case["channel"],
-    priority: row.priority as Case["priority"],
-    status: row.status as Case["status"],
-    openedAt: row.opened_at as string,
-    closedAt: row.closed_at as string | null,
-  }),
+  fromRow: (row) =>
+    withMeta(row, {
+      subject: row.subject as string,
+      description: row.description as string | null,
+      contactId: row.contact_id as string | null,
+      accountId: row.account_id as string | null,
+      productId: row.product_id as string | null,
+      channel: row.channel as Case["channel"],
+      priority: row.priority as Case["priority"],
+      status: row.status as Case["status"],
+      openedAt: row.opened_at as string,
+      closedAt: row.closed_at as string | null,
+    }),
   filter: (qb, query) => {
     let q = qb;
     if (query.accountId) q = q.where("account_id", "=", query.accountId);

@@ -4,9 +4,9 @@ import type { z } from "zod";
 import type { LooseEb } from "../../records/access.ts";
 import { readBool, readJson, writeBool, writeJson } from "../../records/json-column.ts";
 import { containsText } from "../../records/like.ts";
-import type { RecordMeta } from "../../records/record-store.ts";
-import { metaFromRow, type RecordDefinition } from "../../records/record-store.ts";
+import type { RecordDefinition, RecordMeta } from "../../records/record-store.ts";
 import { searchTerms } from "../../records/search-terms.ts";
+import { withMeta } from "../../records/with-meta.ts";
 import { contactMatchKeys } from "./contact-match.ts";
 
 export type ContactFields = Omit<Contact, keyof RecordMeta>;
@@ -34,25 +34,25 @@ export const contactRecords: RecordDefinition<Contact, ContactFields, z.output<t
     do_not_contact: writeBool(c.doNotContact),
     search_text: foldText([c.firstName, c.lastName, ...c.emails].filter(Boolean).join(" ")),
   }),
-  fromRow: (row) => ({
-    ...metaFromRow(row),
-    civility: row.civility as Contact["civility"],
-    firstName: row.first_name as string | null,
-    lastName: row.last_name as string | null,
-    emails: readJson(row.emails as string, []),
-    phones: readJson(row.phones as string, []),
-    jobTitle: row.job_title as string | null,
-    birthDate: row.birth_date as string | null,
-    accountId: row.account_id as string | null,
-    address: readJson(row.address as string | null, null),
-    source: row.source as string | null,
-    firstContactAt: row.first_contact_at as string | null,
-    firstSaleAt: row.first_sale_at as string | null,
-    discountRate: row.discount_rate as number | null,
-    tags: readJson(row.tags as string, []),
-    consent: readJson(row.consent as string, {} as Contact["consent"]),
-    doNotContact: readBool(row.do_not_contact as number),
-  }),
+  fromRow: (row) =>
+    withMeta(row, {
+      civility: row.civility as Contact["civility"],
+      firstName: row.first_name as string | null,
+      lastName: row.last_name as string | null,
+      emails: readJson(row.emails as string, []),
+      phones: readJson(row.phones as string, []),
+      jobTitle: row.job_title as string | null,
+      birthDate: row.birth_date as string | null,
+      accountId: row.account_id as string | null,
+      address: readJson(row.address as string | null, null),
+      source: row.source as string | null,
+      firstContactAt: row.first_contact_at as string | null,
+      firstSaleAt: row.first_sale_at as string | null,
+      discountRate: row.discount_rate as number | null,
+      tags: readJson(row.tags as string, []),
+      consent: readJson(row.consent as string, {} as Contact["consent"]),
+      doNotContact: readBool(row.do_not_contact as number),
+    }),
   // What lookup, search and de-duplication probe: one row per address, phone and search term.
   mirrors: [
     {

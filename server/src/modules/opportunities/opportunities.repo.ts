@@ -4,7 +4,8 @@ import type { z } from "zod";
 import type { StageChangesTable } from "../../db/schema.ts";
 import { newId, nowIso } from "../../records/ids.ts";
 import { containsTextIgnoringCase } from "../../records/like.ts";
-import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
+import type { RecordDefinition, RecordMeta } from "../../records/record-store.ts";
+import { withMeta } from "../../records/with-meta.ts";
 
 export function stageChangeFromRow(row: StageChangesTable): StageChange {
   return {
@@ -37,18 +38,18 @@ export const opportunityRecords: RecordDefinition<
     probability: o.probability,
     expected_close_date: o.expectedCloseDate,
   }),
-  fromRow: (row) => ({
-    ...metaFromRow(row),
-    accountId: row.account_id as string,
-    contactId: row.contact_id as string | null,
-    name: row.name as string,
-    stage: row.stage as Opportunity["stage"],
-    amount: row.amount as number | null,
-    currency: row.currency as string,
-    probability: row.probability as number,
-    expectedCloseDate: row.expected_close_date as string | null,
-    stageHistory: [],
-  }),
+  fromRow: (row) =>
+    withMeta(row, {
+      accountId: row.account_id as string,
+      contactId: row.contact_id as string | null,
+      name: row.name as string,
+      stage: row.stage as Opportunity["stage"],
+      amount: row.amount as number | null,
+      currency: row.currency as string,
+      probability: row.probability as number,
+      expectedCloseDate: row.expected_close_date as string | null,
+      stageHistory: [],
+    }),
   loadChildren: async (db, opportunities) => {
     const rows = await db
       .selectFrom("opportunity_stage_changes")

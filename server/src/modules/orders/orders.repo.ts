@@ -1,7 +1,8 @@
 import type { Order, OrderListQuery } from "@rapport/shared/schemas";
 import type { z } from "zod";
 import { containsTextIgnoringCase } from "../../records/like.ts";
-import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
+import type { RecordDefinition, RecordMeta } from "../../records/record-store.ts";
+import { withMeta } from "../../records/with-meta.ts";
 
 export type OrderFields = Omit<Order, keyof RecordMeta>;
 
@@ -18,17 +19,17 @@ export const orderRecords: RecordDefinition<Order, OrderFields, z.output<typeof 
     currency: o.currency,
     total: o.total,
   }),
-  fromRow: (row) => ({
-    ...metaFromRow(row),
-    accountId: row.account_id as string,
-    contactId: row.contact_id as string | null,
-    orderedAt: row.ordered_at as string,
-    reference: row.reference as string | null,
-    status: row.status as Order["status"],
-    currency: row.currency as string,
-    total: row.total as number,
-    lines: [],
-  }),
+  fromRow: (row) =>
+    withMeta(row, {
+      accountId: row.account_id as string,
+      contactId: row.contact_id as string | null,
+      orderedAt: row.ordered_at as string,
+      reference: row.reference as string | null,
+      status: row.status as Order["status"],
+      currency: row.currency as string,
+      total: row.total as number,
+      lines: [],
+    }),
   loadChildren: async (db, orders) => {
     const rows = await db
       .selectFrom("order_lines")

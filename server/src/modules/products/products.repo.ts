@@ -2,7 +2,8 @@ import type { Product, ProductListQuery } from "@rapport/shared/schemas";
 import type { z } from "zod";
 import { readBool, writeBool } from "../../records/json-column.ts";
 import { containsTextIgnoringCase } from "../../records/like.ts";
-import { metaFromRow, type RecordDefinition, type RecordMeta } from "../../records/record-store.ts";
+import type { RecordDefinition, RecordMeta } from "../../records/record-store.ts";
+import { withMeta } from "../../records/with-meta.ts";
 
 export type ProductFields = Omit<Product, keyof RecordMeta>;
 
@@ -20,15 +21,15 @@ export const productRecords: RecordDefinition<Product, ProductFields, z.output<t
     warranty_months: p.warrantyMonths,
     active: writeBool(p.active),
   }),
-  fromRow: (row) => ({
-    ...metaFromRow(row),
-    code: row.code as string,
-    name: row.name as string,
-    listPrice: row.list_price as number,
-    currency: row.currency as string,
-    warrantyMonths: row.warranty_months as number,
-    active: readBool(row.active as number),
-  }),
+  fromRow: (row) =>
+    withMeta(row, {
+      code: row.code as string,
+      name: row.name as string,
+      listPrice: row.list_price as number,
+      currency: row.currency as string,
+      warrantyMonths: row.warranty_months as number,
+      active: readBool(row.active as number),
+    }),
   filter: (qb, query) => {
     let q = qb;
     if (query.code) q = q.where("code", "=", query.code);
