@@ -1,4 +1,4 @@
-import type { ListQueryBase, RecordMeta, RecordStore } from "./record-store.ts";
+import type { ListQueryBase, NewRecord, RecordMeta, RecordStore } from "./record-store.ts";
 import type { RequestContext } from "./request-context.ts";
 
 type WithOwner = { ownerId?: string | undefined };
@@ -23,6 +23,17 @@ export function recordService<
     get: (ctx: RequestContext, id: string) => store.get(ctx.db, ctx.user, id),
     create: async (ctx: RequestContext, { ownerId, ...input }: Input & WithOwner): Promise<Entity> =>
       store.create(ctx, await prepare(ctx, input as unknown as Input, null), ownerId),
+    /**
+     * `create` for many inputs at once: each prepared as `create` prepares it, in order (the first
+     * input that fails throws its error), then written by the store's `createMany`.
+     */
+    createMany: async (ctx: RequestContext, inputs: ReadonlyArray<Input & WithOwner>): Promise<Entity[]> => {
+      const records: Array<NewRecord<Fields>> = [];
+      for (const { ownerId, ...input } of inputs) {
+        records.push({ fields: await prepare(ctx, input as unknown as Input, null), ownerId });
+      }
+      return store.createMany(ctx, records);
+    },
     update: (ctx: RequestContext, id: string, version: number, { ownerId, ...patch }: Partial<Input> & WithOwner) =>
       store.update(
         ctx,
