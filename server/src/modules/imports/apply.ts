@@ -1,19 +1,29 @@
 import { type ColumnMapping, mapRow } from "@rapport/shared/import";
 import type { CountryCode } from "@rapport/shared/normalize";
-import { ContactCreate, type ImportJob } from "@rapport/shared/schemas";
+import { type Contact, ContactCreate, type ImportJob } from "@rapport/shared/schemas";
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { readJson, writeJson } from "../../records/json-column.ts";
 import { fieldsOf } from "../../records/record-service.ts";
+import type { RecordChange } from "../../records/record-store.ts";
 import type { RequestContext } from "../../records/request-context.ts";
+import type { ContactFields } from "../contacts/contacts.repo.ts";
 import { contactService, contactStore } from "../contacts/contacts.service.ts";
-import type { RowRow } from "./imports.repo.ts";
+import { markApplied, type RowOutcome, type RowRow, recordIdsOf } from "./imports.repo.ts";
 import { mergeRowInto, updateWithRow } from "./row-merge.ts";
-import { rowToContact } from "./row-to-contact.ts";
+import { type PreparedRow, type RowOptions, rowToContact } from "./row-to-contact.ts";
 
 /** Rows read per round; a transaction commits after at most this many or SLICE_MS. */
 export const APPLY_CHUNK = 2000;
 export const SLICE_MS = 25;
+/**
+ * A transaction applies its rows in batches (creates written together, outcomes marked together),
+ * each sized from the time rows took so far to fill what is left of the slice, and checks the clock
+ * between them: a transaction ends around SLICE_MS, whatever its rows cost.
+ */
+const MIN_BATCH = 16;
+/** A first guess of a row's cost, corrected after every batch. */
+const FIRST_MS_PER_ROW = 0.5;
 
 /** Lets queued requests (a lookup from the Outlook pane) run between two slices of a long job. */
 export const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -24,42 +34,58 @@ const WRITING_ACTIONS = new Set(["create", "update", "merge", "duplicate"]);
  * Applies rows after `job.progress.done`, chunk by chunk. Each chunk's records, its rows' outcome
  * and the job's progress commit in one transaction (up to APPLY_CHUNK rows or SLICE_MS), so a
  * crash loses no committed chunk and a restart carries on from the first row not yet done, never
- * applying a row twice.
+ * applying a row twice. A chunk that fails is redone row by row, and the rows that fail alone are
+ * marked failed.
  */
 export async function applyRows(ctx: RequestContext, job: ImportJob): Promise<void> {
+  const options: RowOptions = {
+    defaultCountry: (job.options.defaultCountry ?? ctx.config.defaultCountry) as CountryCode,
+    dayFirst: job.options.dayFirst,
+  };
+  let done = (
+    await ctx.db.selectFrom("import_jobs").select("progress_done").where("id", "=", job.id).executeTakeFirstOrThrow()
+  ).progress_done;
+  let msPerRow = FIRST_MS_PER_ROW;
+  // Rows read but not applied yet: a slice takes what it has time for, the next slice the rest.
+  let rows: RowRow[] = [];
   for (;;) {
-    const done = (
-      await ctx.db.selectFrom("import_jobs").select("progress_done").where("id", "=", job.id).executeTakeFirstOrThrow()
-    ).progress_done;
-    const rows = await ctx.db
-      .selectFrom("import_rows")
-      .selectAll()
-      .where("job_id", "=", job.id)
-      .where("row_number", ">", done)
-      .orderBy("row_number")
-      .limit(APPLY_CHUNK)
-      .execute();
-    if (rows.length === 0) return;
-    let last = done;
+    if (rows.length === 0) {
+      rows = await ctx.db
+        .selectFrom("import_rows")
+        .selectAll()
+        .where("job_id", "=", job.id)
+        .where("row_number", ">", done)
+        .orderBy("row_number")
+        .limit(APPLY_CHUNK)
+        .execute();
+      if (rows.length === 0) return;
+    }
+    // The rows this transaction took on (all of its batches, the failing one included).
+    let taken = 0;
     try {
       await ctx.db.transaction().execute(async (tx) => {
         // On SQLite a transaction holds the one connection (and, being synchronous, the event
         // loop): end each one after a short time slice so lookups never wait long behind it.
         const sliceEnds = performance.now() + SLICE_MS;
-        for (const row of rows) {
-          await applyRow({ ...ctx, db: tx }, tx, job, row);
-          last = row.row_number;
-          if (performance.now() > sliceEnds) break;
-        }
-        await progress(tx, job.id, last);
+        do {
+          const started = performance.now();
+          const size = Math.max(MIN_BATCH, Math.floor((sliceEnds - started) / msPerRow));
+          const batch = rows.slice(taken, taken + size);
+          taken += batch.length;
+          await applyBatch({ ...ctx, db: tx }, tx, job, batch, options);
+          // Smoothed: a batch of skipped rows says little about the next one.
+          msPerRow = (msPerRow + (performance.now() - started) / batch.length) / 2;
+        } while (taken < rows.length && performance.now() < sliceEnds);
+        await progress(tx, job.id, (rows[taken - 1] as RowRow).row_number);
       });
     } catch {
-      last = done;
-      // One bad row must not sink its chunk: redo it row by row and record which failed.
-      for (const row of rows) {
+      // One bad row must not sink its chunk: redo it row by row and record which failed (at least
+      // one row, should the transaction have failed before its first batch).
+      taken = Math.max(taken, 1);
+      for (const row of rows.slice(0, taken)) {
         try {
           await ctx.db.transaction().execute(async (tx) => {
-            await applyRow({ ...ctx, db: tx }, tx, job, row);
+            await applyBatch({ ...ctx, db: tx }, tx, job, [row], options);
             await progress(tx, job.id, row.row_number);
           });
         } catch (error) {
@@ -73,9 +99,10 @@ export async function applyRows(ctx: RequestContext, job: ImportJob): Promise<vo
             await progress(tx, job.id, row.row_number);
           });
         }
-        last = row.row_number;
       }
     }
+    done = (rows[taken - 1] as RowRow).row_number;
+    rows = rows.slice(taken);
     await yieldToOtherRequests();
   }
 }
@@ -88,55 +115,119 @@ async function progress(tx: Transaction<Database>, jobId: string, done: number):
     .execute();
 }
 
-async function applyRow(ctx: RequestContext, tx: Transaction<Database>, job: ImportJob, row: RowRow): Promise<void> {
-  if (row.status !== "pending" || !row.action || !WRITING_ACTIONS.has(row.action)) return;
-  const prepared = rowToContact(mapRow(readJson<string[]>(row.cells, []), job.mapping as ColumnMapping), {
-    defaultCountry: (job.options.defaultCountry ?? ctx.config.defaultCountry) as CountryCode,
-    dayFirst: job.options.dayFirst,
-  });
-  let targetId = row.target_id;
-  if (row.action === "duplicate" && row.duplicate_of !== null) {
-    const leader = await tx
-      .selectFrom("import_rows")
-      .select("record_id")
-      .where("job_id", "=", job.id)
-      .where("row_number", "=", row.duplicate_of)
-      .executeTakeFirst();
-    targetId = leader?.record_id ?? null;
-  }
-  const mark = (recordId: string, version: number, before: unknown) =>
-    tx
-      .updateTable("import_rows")
-      .set({
-        status: "applied",
-        record_id: recordId,
-        after_version: version,
-        before: before === null ? null : writeJson(before),
-      })
-      .where("job_id", "=", job.id)
-      .where("row_number", "=", row.row_number)
-      .execute();
+/** Where a row's values go: a new contact, a stored one, or the contact an earlier row of the batch writes. */
+type Target = { kind: "new" } | { kind: "record"; id: string } | { kind: "row"; of: number };
+type Plan = { row: RowRow; prepared: PreparedRow; target: Target };
 
-  // A new contact, or the first of a group whose leader was skipped.
-  if (row.action === "create" || !targetId) {
-    const created = await contactService.create(ctx, ContactCreate.parse(prepared.fields));
-    await mark(created.id, created.version, null);
-    return;
+/**
+ * Applies consecutive rows in the caller's transaction, with the results of applying them one
+ * after the other: the new contacts in one `createMany`, then the merges and updates in row order
+ * (several at once through `updateMany` while they touch different contacts), then every row's
+ * outcome in one statement. All or nothing.
+ */
+async function applyBatch(
+  ctx: RequestContext,
+  tx: Transaction<Database>,
+  job: ImportJob,
+  rows: readonly RowRow[],
+  options: RowOptions,
+): Promise<void> {
+  const writing = rows.filter((row) => row.status === "pending" && row.action && WRITING_ACTIONS.has(row.action));
+  if (writing.length === 0) return;
+  // Every writing row of the batch writes a record (or the batch fails): a duplicate whose first
+  // row is earlier in the batch joins that row's record.
+  const here = new Set(writing.map((row) => row.row_number));
+  const leaderHere = (row: RowRow) =>
+    row.duplicate_of !== null && row.duplicate_of < row.row_number && here.has(row.duplicate_of);
+  const leaders = await recordIdsOf(tx, job.id, [
+    ...new Set(
+      writing.flatMap((row) =>
+        row.action === "duplicate" && row.duplicate_of !== null && !leaderHere(row) ? [row.duplicate_of] : [],
+      ),
+    ),
+  ]);
+
+  const plans: Plan[] = writing.map((row) => {
+    const prepared = rowToContact(mapRow(readJson<string[]>(row.cells, []), job.mapping as ColumnMapping), options);
+    let target: Target = row.target_id ? { kind: "record", id: row.target_id } : { kind: "new" };
+    if (row.action === "duplicate" && row.duplicate_of !== null) {
+      const leader = leaders.get(row.duplicate_of);
+      if (leaderHere(row)) target = { kind: "row", of: row.duplicate_of };
+      // A duplicate whose first row was skipped (or failed) makes a contact of its own.
+      else target = leader ? { kind: "record", id: leader } : { kind: "new" };
+    }
+    if (row.action === "create") target = { kind: "new" };
+    return { row, prepared, target };
+  });
+
+  const outcomes: RowOutcome[] = [];
+  const recordOf = new Map<number, string>();
+  const creates = plans.filter((plan) => plan.target.kind === "new");
+  const created = await contactService.createMany(
+    ctx,
+    creates.map((plan) => ContactCreate.parse(plan.prepared.fields)),
+  );
+  created.forEach((contact, i) => {
+    const rowNumber = (creates[i] as Plan).row.row_number;
+    recordOf.set(rowNumber, contact.id);
+    outcomes.push({ rowNumber, recordId: contact.id, afterVersion: contact.version, before: null });
+  });
+
+  // The contact each merge or update goes into, in row order (a duplicate's first row comes first).
+  const changes: Array<{ plan: Plan; id: string }> = [];
+  for (const plan of plans) {
+    const { target } = plan;
+    if (target.kind === "new") continue;
+    const id = target.kind === "record" ? target.id : (recordOf.get(target.of) as string);
+    recordOf.set(plan.row.row_number, id);
+    changes.push({ plan, id });
   }
-  const current = await contactStore.get(tx, ctx.user, targetId);
-  // A conflict the user chose to overwrite ("keep mine") skips this check on purpose.
-  if (
-    row.action === "update" &&
-    row.overridden === 0 &&
-    prepared.version !== null &&
-    prepared.version < current.version
-  ) {
-    throw new Error(`contact ${current.id} changed since the dry run (now version ${current.version}); analyse again`);
+  if (changes.length > 0) {
+    const ids = [...new Set(changes.map((change) => change.id))];
+    const current = new Map((await contactStore.findMany(tx, ctx.user, ids)).map((c) => [c.id, c]));
+    let run: Array<RecordChange<Contact, ContactFields> & { rowNumber: number; before: ContactFields }> = [];
+    const flush = async () => {
+      const updated = await contactStore.updateMany(ctx, run);
+      run.forEach((change, i) => {
+        const contact = updated[i] as Contact;
+        current.set(contact.id, contact);
+        outcomes.push({
+          rowNumber: change.rowNumber,
+          recordId: contact.id,
+          afterVersion: contact.version,
+          before: { version: change.current.version, fields: change.before },
+        });
+      });
+      run = [];
+      inRun.clear();
+    };
+    const inRun = new Set<string>();
+    for (const { plan, id } of changes) {
+      // A contact changes once per updateMany: a second row for it waits for the first one's result.
+      if (inRun.has(id)) await flush();
+      inRun.add(id);
+      // Missing or out of sight: the error reading it one by one gives.
+      const contact = current.get(id) ?? (await contactStore.get(tx, ctx.user, id));
+      const { row, prepared } = plan;
+      // A conflict the user chose to overwrite ("keep mine") skips this check on purpose.
+      if (
+        row.action === "update" &&
+        row.overridden === 0 &&
+        prepared.version !== null &&
+        prepared.version < contact.version
+      ) {
+        throw new Error(
+          `contact ${contact.id} changed since the dry run (now version ${contact.version}); analyse again`,
+        );
+      }
+      const before = fieldsOf(contact);
+      const next =
+        row.action === "update" ? updateWithRow(before, prepared.fields) : mergeRowInto(before, prepared.fields);
+      run.push({ current: contact, fields: next.fields, rowNumber: row.row_number, before });
+    }
+    await flush();
   }
-  const before = fieldsOf(current);
-  const next = row.action === "update" ? updateWithRow(before, prepared.fields) : mergeRowInto(before, prepared.fields);
-  const updated = await contactStore.update(ctx, current.id, current.version, () => next.fields);
-  await mark(updated.id, updated.version, { version: current.version, fields: before });
+  await markApplied(tx, job.id, outcomes);
 }
 
 export function messageOf(error: unknown): string {

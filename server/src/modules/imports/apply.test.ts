@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { type TestApp, useTestApp } from "../../testing/test-app.ts";
+
+const t = useTestApp();
+
+async function settle(app: TestApp, id: string) {
+  for (;;) {
+    const job = await app.call("GET", `/imports/${id}`);
+    if (!["applying", "undoing"].includes(job.json.status)) return job.json;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function importRows(headers: string[], rows: string[][]) {
+  const job = await t.call("POST", "/imports", { body: { name: "test", headers } });
+  expect(job.status).toBe(201);
+  expect((await t.call("POST", `/imports/${job.json.id}/rows`, { body: { rows } })).status).toBe(200);
+  return job.json.id as string;
+}
+
+/** The rows as apply left them, straight from the table. */
+async function storedRows(jobId: string) {
+  return t.database.db
+    .selectFrom("import_rows")
+    .select([
+      "row_number",
+      "action",
+      "duplicate_of",
+      "target_id",
+      "status",
+      "record_id",
+      "after_version",
+      "before",
+      "errors",
+    ])
+    .where("job_id", "=", jobId)
+    .orderBy("row_number")
+    .execute();
+}
+
+async function allContacts() {
+  return (await t.call("GET", "/contacts?limit=500")).json.items as Array<{
+    id: string;
+    firstName: string | null;
+    lastName: string | null;
+    emails: string[];
+    jobTitle: string | null;
+    version: number;
+  }>;
+}
+
+describe("applying an import in batches", () => {
+  it("creates, merges twice into one contact, joins duplicates to their first row, and undoes it all", async () => {
+    const known = await t.call("POST", "/contacts", {
+      body: { firstName: "Zoé", lastName: "Roux", emails: ["zoe@roux.fr"] },
+    });
+    const before = await allContacts();
+    const rows: string[][] = [];
+    for (let i = 0; i < 150; i++) rows.push([`Prénom${i}`, `Nom${i}`, `p${i}@example.org`, ""]);
+    // Row 151 merges into Zoé, rows 152-153 repeat a new person of row 2, 154 is Zoé again.
+    rows.push(["Zoé", "Roux", "zoe@roux.fr", "Buyer"]);
+    rows.push(["Prénom1", "Nom1", "p1@example.org", "Engineer"]);
+    rows.push(["Prénom1", "Nom1", "p1@example.org", "Lead engineer"]);
+    rows.push(["Zoé", "Roux", "ZOE@roux.fr", "Head buyer"]);
+    const id = await importRows(["First name", "Last name", "Email", "Job title"], rows);
+    const analysed = await t.call("POST", `/imports/${id}/analyse`);
+    expect(analysed.json.plan).toMatchObject({ create: 150, merge: 1, duplicate: 3 });
+
+    await t.call("POST", `/imports/${id}/apply`);
+    const job = await settle(t, id);
+    expect(job.status).toBe("applied");
+    expect(job.result).toEqual({ created: 150, updated: 0, merged: 4, skipped: 0, failed: 0 });
+
+    const stored = await storedRows(id);
+    expect(stored.every((row) => row.status === "applied")).toBe(true);
+    const byRow = (n: number) => stored[n - 1] as (typeof stored)[number];
+    // The repeats of row 2 went into the contact row 2 made, one after the other.
+    expect(byRow(152).record_id).toBe(byRow(2).record_id);
+    expect(byRow(153).record_id).toBe(byRow(2).record_id);
+    expect([byRow(2).after_version, byRow(152).after_version, byRow(153).after_version]).toEqual([1, 2, 3]);
+    expect(JSON.parse(byRow(153).before as string)).toMatchObject({ version: 2, fields: { jobTitle: "Engineer" } });
+    // Zoé was merged into twice, each time from the version the row before left.
+    expect(byRow(151).record_id).toBe(known.json.id);
+    expect(byRow(154).record_id).toBe(known.json.id);
+    expect([byRow(151).after_version, byRow(154).after_version]).toEqual([2, 3]);
+    expect(JSON.parse(byRow(151).before as string)).toEqual({
+      version: 1,
+      fields: expect.objectContaining({ jobTitle: null, emails: ["zoe@roux.fr"] }),
+    });
+
+    const contacts = await allContacts();
+    expect(contacts).toHaveLength(151);
+    expect(contacts.find((c) => c.id === known.json.id)).toMatchObject({ jobTitle: "Head buyer", version: 3 });
+    expect(contacts.find((c) => c.id === byRow(2).record_id)).toMatchObject({
+      firstName: "Prénom1",
+      jobTitle: "Lead engineer",
+      version: 3,
+    });
+    // Every new contact is findable by its address, as one made by hand would be.
+    const found = await t.call("GET", "/contacts?email=P149@example.org");
+    expect(found.json.items.map((c: { id: string }) => c.id)).toEqual([byRow(150).record_id]);
+
+    await t.call("POST", `/imports/${id}/undo`);
+    const undone = await settle(t, id);
+    expect(undone.undo).toEqual({ removed: 150, restored: 4, kept: [] });
+    const strip = (list: Array<{ version: number }>) =>
+      list.map(({ version, updatedAt, ...rest }: { version: number; updatedAt?: string }) => rest);
+    expect(strip(await allContacts())).toEqual(strip(before));
+  });
+
+  it("marks failed the one row that cannot be applied and applies the others", async () => {
+    const doomed = await t.call("POST", "/contacts", {
+      body: { firstName: "Léa", lastName: "Petit", emails: ["lea@petit.fr"] },
+    });
+    const id = await importRows(
+      ["First name", "Last name", "Email", "Job title"],
+      [
+        ["Ada", "Lovelace", "ada@example.org", ""],
+        ["Léa", "Petit", "lea@petit.fr", "CFO"],
+        ["Alan", "Turing", "alan@example.org", ""],
+        ["Alan", "Turing", "alan@example.org", "Mathematician"],
+      ],
+    );
+    await t.call("POST", `/imports/${id}/analyse`);
+    // The contact row 2 merges into is deleted between the dry run and the apply.
+    expect((await t.call("DELETE", `/contacts/${doomed.json.id}`)).status).toBe(204);
+    await t.call("POST", `/imports/${id}/apply`);
+    const job = await settle(t, id);
+    expect(job.status).toBe("applied");
+    expect(job.result).toEqual({ created: 2, updated: 0, merged: 1, skipped: 0, failed: 1 });
+    const stored = await storedRows(id);
+    expect(stored.map((row) => row.status)).toEqual(["applied", "failed", "applied", "applied"]);
+    expect(JSON.parse(stored[1]?.errors ?? "[]")).toEqual(["No contact with that id."]);
+    expect(stored[3]?.record_id).toBe(stored[2]?.record_id);
+    expect((await allContacts()).map((c) => c.lastName).sort()).toEqual(["Lovelace", "Turing"]);
+    // Nothing left half-written by the failed batch: each address once.
+    const emails = await t.database.db.selectFrom("contact_emails").select("email").execute();
+    expect(emails.map((e) => e.email).sort()).toEqual(["ada@example.org", "alan@example.org"]);
+  });
+});
