@@ -7,9 +7,10 @@ import { decodeCursor, encodeCursor } from "../../records/cursor.ts";
 import { newId, nowIso } from "../../records/ids.ts";
 import { writeJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
+import { updateFromValues } from "../../records/update-from-values.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
 import { type Decision, decideRows } from "./analyse.ts";
-import { SLICE_MS, yieldToOtherRequests } from "./apply.ts";
+import { yieldToOtherRequests } from "./apply.ts";
 import { countActions, type JobRow, jobFromRow, rowResultFromRow } from "./imports.repo.ts";
 
 /** The most rows one job may hold: a 1M-row push is a job per segment, not one giant job. */
@@ -181,37 +182,7 @@ export async function analyseJob(ctx: RequestContext, id: string): Promise<Impor
     jobFromRow(job),
     rows.map((r) => ({ row: r.row_number, cells: JSON.parse(r.cells) as string[] })),
   );
-  // Written in short transactions, yielding between them, so lookups keep flowing meanwhile.
-  for (let next = 0; next < decisions.length; ) {
-    next = await ctx.db.transaction().execute(async (tx) => {
-      const sliceEnds = performance.now() + SLICE_MS;
-      let k = next;
-      for (; k < decisions.length && performance.now() <= sliceEnds; k++) {
-        const d = decisions[k] as Decision;
-        await tx
-          .updateTable("import_rows")
-          .set({
-            action: d.action,
-            proposed: d.action,
-            overridden: 0,
-            target_id: d.targetId,
-            duplicate_of: d.duplicateOf,
-            score: d.score,
-            review: d.review ? 1 : 0,
-            reasons: writeJson(d.reasons),
-            changes: writeJson(d.changes),
-            errors: writeJson(d.errors),
-            row_values: writeJson(d.values),
-            status: "pending",
-          })
-          .where("job_id", "=", id)
-          .where("row_number", "=", d.row)
-          .execute();
-      }
-      return k;
-    });
-    await yieldToOtherRequests();
-  }
+  await storeDecisions(ctx, id, decisions);
   await ctx.db
     .updateTable("import_jobs")
     .set({ status: "analysed", plan: writeJson(countActions(decisions.map((d) => d.action))), updated_at: nowIso() })
@@ -219,6 +190,54 @@ export async function analyseJob(ctx: RequestContext, id: string): Promise<Impor
     .execute();
   return getJob(ctx, id);
 }
+
+/** Decisions per statement and transaction: a few milliseconds each, so lookups keep flowing between them. */
+const DECISIONS_PER_WRITE = 500;
+
+async function storeDecisions(ctx: RequestContext, id: string, decisions: readonly Decision[]): Promise<void> {
+  for (let start = 0; start < decisions.length; start += DECISIONS_PER_WRITE) {
+    await updateFromValues(ctx.db, {
+      table: "import_rows",
+      scope: { column: "job_id", value: id },
+      key: { column: "row_number", type: "integer" },
+      columns: DECISION_COLUMNS,
+      rows: decisions
+        .slice(start, start + DECISIONS_PER_WRITE)
+        .map((d) => [
+          d.row,
+          d.action,
+          d.action,
+          0,
+          d.targetId,
+          d.duplicateOf,
+          d.score,
+          d.review ? 1 : 0,
+          writeJson(d.reasons),
+          writeJson(d.changes),
+          writeJson(d.errors),
+          writeJson(d.values),
+          "pending",
+        ]),
+    });
+    await yieldToOtherRequests();
+  }
+}
+
+/** What a dry run stores per row, in the order storeDecisions gives the values. */
+const DECISION_COLUMNS = {
+  action: "text",
+  proposed: "text",
+  overridden: "integer",
+  target_id: "text",
+  duplicate_of: "integer",
+  score: "double precision",
+  review: "integer",
+  reasons: "text",
+  changes: "text",
+  errors: "text",
+  row_values: "text",
+  status: "text",
+} as const;
 
 export async function listRows(ctx: RequestContext, id: string, query: z.output<typeof s.ImportRowsQuery>) {
   await findJob(ctx, id);
