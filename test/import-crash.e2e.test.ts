@@ -23,8 +23,8 @@ async function api(server: RunningServer, token: string, method: string, path: s
   return json;
 }
 
-describe("an import killed with kill -9 mid-apply", () => {
-  it("resumes after restart, applies every row exactly once and leaves no half-merged record", async () => {
+describe("an import killed with kill -9 mid-dry-run and mid-apply", () => {
+  it("resumes after each restart, applies every row exactly once and leaves no half-merged record", async () => {
     let server = await startServer({ dataDir });
     const token = server.adminToken as string;
     const existingIds: string[] = [];
@@ -50,8 +50,20 @@ describe("an import killed with kill -9 mid-apply", () => {
     for (let start = 0; start < ROWS; start += 5000) {
       await api(server, token, "POST", `/imports/${job.id}/rows`, { rows: rows.slice(start, start + 5000) });
     }
-    const plan = (await api(server, token, "POST", `/imports/${job.id}/analyse`)).plan;
-    expect(plan).toMatchObject({ merge: EXISTING, create: ROWS - EXISTING });
+    // The dry run of 30,000 rows runs in the background for seconds: killed at once, it starts
+    // again when the server does.
+    expect((await api(server, token, "POST", `/imports/${job.id}/analyse`)).status).toBe("analysing");
+    await server.crash();
+    server = await startServer({ dataDir });
+    expect(server.output()).toContain("Resuming 1 import job(s).");
+    let analysed: { status: string; plan: Record<string, number> };
+    for (;;) {
+      analysed = await api(server, token, "GET", `/imports/${job.id}`);
+      if (analysed.status !== "analysing") break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(analysed.status).toBe("analysed");
+    expect(analysed.plan).toMatchObject({ merge: EXISTING, create: ROWS - EXISTING });
 
     await api(server, token, "POST", `/imports/${job.id}/apply`);
     let progress = 0;

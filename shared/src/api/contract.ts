@@ -215,7 +215,8 @@ export const api = {
       method: "post",
       path: "/imports/{id}/analyse",
       tag: "Imports",
-      summary: "Dry run: decide what happens to every row, without changing anything",
+      summary:
+        "Dry run: decide what happens to every row, without changing anything; runs in the background (poll the job until analysed)",
       params: IdParams,
       response: s.ImportJob,
       status: 200,

@@ -51,7 +51,17 @@ export const ImportRowsChunk = z.strictObject({
     .max(20_000),
 });
 
-export const ImportStatus = z.enum(["receiving", "analysed", "applying", "applied", "undoing", "undone", "failed"]);
+/** The dry run, apply and undo run in the background: "analysing", "applying" and "undoing" until done. */
+export const ImportStatus = z.enum([
+  "receiving",
+  "analysing",
+  "analysed",
+  "applying",
+  "applied",
+  "undoing",
+  "undone",
+  "failed",
+]);
 const counts = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((key) => [key, z.number().int()])));
 
 export const ImportJob = z

@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type TestApp, useTestApp } from "../../testing/test-app.ts";
+import { useTestApp } from "../../testing/test-app.ts";
+import { analyse, jobWithRows, settle } from "./import-jobs.testing.ts";
 
 const t = useTestApp();
-
-async function settle(app: TestApp, id: string) {
-  for (;;) {
-    const job = await app.call("GET", `/imports/${id}`);
-    if (!["applying", "undoing"].includes(job.json.status)) return job.json;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-async function importRows(headers: string[], rows: string[][]) {
-  const job = await t.call("POST", "/imports", { body: { name: "test", headers } });
-  expect(job.status).toBe(201);
-  expect((await t.call("POST", `/imports/${job.json.id}/rows`, { body: { rows } })).status).toBe(200);
-  return job.json.id as string;
-}
 
 /** The rows as apply left them, straight from the table. */
 async function storedRows(jobId: string) {
@@ -62,8 +48,8 @@ describe("applying an import in batches", () => {
     rows.push(["Prénom1", "Nom1", "p1@example.org", "Engineer"]);
     rows.push(["Prénom1", "Nom1", "p1@example.org", "Lead engineer"]);
     rows.push(["Zoé", "Roux", "ZOE@roux.fr", "Head buyer"]);
-    const id = await importRows(["First name", "Last name", "Email", "Job title"], rows);
-    const analysed = await t.call("POST", `/imports/${id}/analyse`);
+    const id = await jobWithRows(t, ["First name", "Last name", "Email", "Job title"], rows);
+    const analysed = await analyse(t, id);
     expect(analysed.json.plan).toMatchObject({ create: 150, merge: 1, duplicate: 3 });
 
     await t.call("POST", `/imports/${id}/apply`);
@@ -112,7 +98,8 @@ describe("applying an import in batches", () => {
     const doomed = await t.call("POST", "/contacts", {
       body: { firstName: "Léa", lastName: "Petit", emails: ["lea@petit.fr"] },
     });
-    const id = await importRows(
+    const id = await jobWithRows(
+      t,
       ["First name", "Last name", "Email", "Job title"],
       [
         ["Ada", "Lovelace", "ada@example.org", ""],
@@ -121,7 +108,7 @@ describe("applying an import in batches", () => {
         ["Alan", "Turing", "alan@example.org", "Mathematician"],
       ],
     );
-    await t.call("POST", `/imports/${id}/analyse`);
+    await analyse(t, id);
     // The contact row 2 merges into is deleted between the dry run and the apply.
     expect((await t.call("DELETE", `/contacts/${doomed.json.id}`)).status).toBe(204);
     await t.call("POST", `/imports/${id}/apply`);

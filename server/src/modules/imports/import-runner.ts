@@ -6,11 +6,37 @@ import { writeJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 import { applyRows, messageOf } from "./apply.ts";
 import { jobFromRow } from "./imports.repo.ts";
-import { findJob, getJob } from "./imports.service.ts";
+import { analyseRows, assertEditable, findJob, getJob } from "./imports.service.ts";
 import { undoRows } from "./undo.ts";
 
 /** Jobs this process is running, so a second apply call does not start a second run. */
 const running = new Set<string>();
+
+type Work = "analyse" | "apply" | "undo";
+const WORK_OF_STATUS: Partial<Record<ImportJob["status"], Work>> = {
+  analysing: "analyse",
+  applying: "apply",
+  undoing: "undo",
+};
+
+/**
+ * Starts the dry run in the background and answers at once ("analysing"); the pane polls the job
+ * until it is "analysed". A dry run of 100,000 rows takes longer than a proxy waits for an answer,
+ * and in the request it kept the server from answering lookups meanwhile.
+ */
+export async function startAnalyse(deps: AppDeps, ctx: RequestContext, id: string): Promise<ImportJob> {
+  const job = await findJob(ctx, id);
+  if (job.status === "analysing") return jobFromRow(job);
+  assertEditable(job);
+  const claimed = await ctx.db
+    .updateTable("import_jobs")
+    .set({ status: "analysing", plan: null, error: null, updated_at: nowIso() })
+    .where("id", "=", id)
+    .where("status", "in", ["receiving", "analysed"])
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 1) run(deps, id, "analyse");
+  return getJob(ctx, id);
+}
 
 /**
  * Starts applying an analysed job in the background and answers at once; the pane polls the job
@@ -46,14 +72,17 @@ export async function startUndo(deps: AppDeps, ctx: RequestContext, id: string):
   return getJob(ctx, id);
 }
 
-/** After a restart (or a crash), jobs that were mid-apply or mid-undo carry on where they stopped. */
+/**
+ * After a restart (or a crash), jobs that were mid-apply or mid-undo carry on where they stopped;
+ * a dry run starts again (it writes nothing but its decisions).
+ */
 export async function resumeImports(deps: AppDeps): Promise<number> {
   const jobs = await deps.database.db
     .selectFrom("import_jobs")
     .select(["id", "status"])
-    .where("status", "in", ["applying", "undoing"])
+    .where("status", "in", ["analysing", "applying", "undoing"])
     .execute();
-  for (const job of jobs) run(deps, job.id, job.status === "applying" ? "apply" : "undo");
+  for (const job of jobs) run(deps, job.id, WORK_OF_STATUS[job.status as ImportJob["status"]] as Work);
   return jobs.length;
 }
 
@@ -62,7 +91,7 @@ export async function settled(id: string): Promise<void> {
   while (running.has(id)) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-function run(deps: AppDeps, id: string, work: "apply" | "undo"): void {
+function run(deps: AppDeps, id: string, work: Work): void {
   if (running.has(id)) return;
   running.add(id);
   void (async () => {
@@ -70,7 +99,9 @@ function run(deps: AppDeps, id: string, work: "apply" | "undo"): void {
     try {
       const job = await db.selectFrom("import_jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
       const ctx = deps.context(await ownerOf(deps, job.owner_id), null);
-      if (work === "apply") {
+      if (work === "analyse") {
+        await analyseRows(ctx, jobFromRow(job));
+      } else if (work === "apply") {
         await applyRows(ctx, jobFromRow(job));
         await db
           .updateTable("import_jobs")
@@ -86,9 +117,10 @@ function run(deps: AppDeps, id: string, work: "apply" | "undo"): void {
           .execute();
       }
     } catch (error) {
+      // A failed dry run changed nothing: the job goes back to receiving, with the reason, to try again.
       await db
         .updateTable("import_jobs")
-        .set({ status: "failed", error: messageOf(error), updated_at: nowIso() })
+        .set({ status: work === "analyse" ? "receiving" : "failed", error: messageOf(error), updated_at: nowIso() })
         .where("id", "=", id)
         .execute()
         .catch(() => {});

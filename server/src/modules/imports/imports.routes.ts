@@ -4,17 +4,8 @@ import type { AppDeps } from "../../app-deps.ts";
 import { AppError } from "../../http/app-error.ts";
 import type { AppEnv } from "../../http/context.ts";
 import { route } from "../../http/route.ts";
-import { startApply, startUndo } from "./import-runner.ts";
-import {
-  addRows,
-  analyseJob,
-  createJob,
-  getJob,
-  listJobs,
-  listRows,
-  overrideRow,
-  updateJob,
-} from "./imports.service.ts";
+import { startAnalyse, startApply, startUndo } from "./import-runner.ts";
+import { addRows, createJob, getJob, listJobs, listRows, overrideRow, updateJob } from "./imports.service.ts";
 import { readContactFile } from "./read/read-file.ts";
 import { rowsAsTable } from "./rows-as-table.ts";
 
@@ -34,7 +25,7 @@ export function importRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     if (table.rows.length === 0) throw new AppError("bad_request", "The file holds no rows.");
     return addRows(ctx(input), input.params.id, table.rows, table.headers, table.mapping);
   });
-  route(app, config, api.imports.analyse, async (input) => analyseJob(ctx(input), input.params.id));
+  route(app, config, api.imports.analyse, async (input) => startAnalyse(deps, ctx(input), input.params.id));
   route(app, config, api.imports.rows, async (input) => listRows(ctx(input), input.params.id, input.query));
   route(app, config, api.imports.overrideRow, async (input) =>
     overrideRow(ctx(input), input.params.id, input.params.row, input.body),

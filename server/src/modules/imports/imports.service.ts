@@ -85,8 +85,8 @@ function checkMapping(mapping: ColumnMapping, headers: string[]): void {
   }
 }
 
-/** Rows, mapping and options may change until apply; any change needs a fresh dry run. */
-function assertEditable(job: JobRow): void {
+/** Rows, mapping and options may change until apply (not during a dry run); any change needs a fresh one. */
+export function assertEditable(job: JobRow): void {
   if (job.status !== "receiving" && job.status !== "analysed") {
     throw new AppError("conflict", `This import is ${job.status}; it can no longer change.`);
   }
@@ -167,28 +167,28 @@ export async function addRows(
   return getJob(ctx, id);
 }
 
-/** The dry run: decides every row and stores the decisions; nothing else changes. */
-export async function analyseJob(ctx: RequestContext, id: string): Promise<ImportJob> {
-  const job = await findJob(ctx, id);
-  assertEditable(job);
+/**
+ * The dry run: decides every row and stores the decisions; nothing else changes. It runs in the
+ * background (import-runner.ts) on a job claimed as "analysing", and ends it "analysed".
+ */
+export async function analyseRows(ctx: RequestContext, job: ImportJob): Promise<void> {
   const rows = await ctx.db
     .selectFrom("import_rows")
     .select(["row_number", "cells"])
-    .where("job_id", "=", id)
+    .where("job_id", "=", job.id)
     .orderBy("row_number")
     .execute();
   const decisions = await decideRows(
     ctx,
-    jobFromRow(job),
+    job,
     rows.map((r) => ({ row: r.row_number, cells: JSON.parse(r.cells) as string[] })),
   );
-  await storeDecisions(ctx, id, decisions);
+  await storeDecisions(ctx, job.id, decisions);
   await ctx.db
     .updateTable("import_jobs")
     .set({ status: "analysed", plan: writeJson(countActions(decisions.map((d) => d.action))), updated_at: nowIso() })
-    .where("id", "=", id)
+    .where("id", "=", job.id)
     .execute();
-  return getJob(ctx, id);
 }
 
 /** Decisions per statement and transaction: a few milliseconds each, so lookups keep flowing between them. */

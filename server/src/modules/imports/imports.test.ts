@@ -1,26 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type TestApp, useTestApp } from "../../testing/test-app.ts";
+import { useTestApp } from "../../testing/test-app.ts";
+import { analyse, jobWithRows, settle } from "./import-jobs.testing.ts";
 
 const t = useTestApp();
 const FEBRL = new URL("../../../../../shared/data/febrl/dataset1.csv", import.meta.url);
-
-/** Polls the job until its background apply or undo is over. */
-async function settle(app: TestApp, id: string, token?: string) {
-  for (;;) {
-    const job = await app.call("GET", `/imports/${id}`, { token });
-    if (!["applying", "undoing"].includes(job.json.status)) return job.json;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-async function importRows(headers: string[], rows: string[][], options: object = {}) {
-  const job = await t.call("POST", "/imports", { body: { name: "test", headers, options } });
-  expect(job.status).toBe(201);
-  const added = await t.call("POST", `/imports/${job.json.id}/rows`, { body: { rows } });
-  expect(added.status).toBe(200);
-  return job.json.id as string;
-}
 
 async function allRows(id: string) {
   const page = await t.call("GET", `/imports/${id}/rows?limit=1000`);
@@ -47,7 +31,8 @@ describe("imports", () => {
     const existing = await t.call("POST", "/contacts", {
       body: { firstName: "Hélène", lastName: "Lefèvre", emails: ["helene@acme.fr"], phones: ["06 12 34 56 78"] },
     });
-    const id = await importRows(
+    const id = await jobWithRows(
+      t,
       ["Prénom", "Nom", "Adresse e-mail", "Téléphone portable", "Code postal", "Ville"],
       [
         ["Helene", "LEFEVRE", "HELENE@acme.fr", "", "75001", "Paris"],
@@ -60,7 +45,7 @@ describe("imports", () => {
     const job = await t.call("GET", `/imports/${id}`);
     expect(job.json.mapping).toEqual(["firstName", "lastName", "email", "phone", "postcode", "city"]);
 
-    const analysed = await t.call("POST", `/imports/${id}/analyse`);
+    const analysed = await analyse(t, id);
     expect(analysed.status).toBe(200);
     expect(analysed.json.status).toBe("analysed");
     const rows = await allRows(id);
@@ -78,7 +63,8 @@ describe("imports", () => {
       body: { firstName: "Hélène", lastName: "Lefèvre", emails: ["helene@acme.fr"], jobTitle: "CEO" },
     });
     const before = await contactsSnapshot();
-    const id = await importRows(
+    const id = await jobWithRows(
+      t,
       ["First name", "Last name", "Email", "Job title", "Phone"],
       [
         ["Hélène", "Lefèvre", "helene@acme.fr", "CTO", "+33 6 12 34 56 78"],
@@ -87,7 +73,7 @@ describe("imports", () => {
         ['=HYPERLINK("http://evil")', "Formula", "", "", ""],
       ],
     );
-    await t.call("POST", `/imports/${id}/analyse`);
+    await analyse(t, id);
     const applied = await t.call("POST", `/imports/${id}/apply`);
     expect(applied.status).toBe(200);
     const job = await settle(t, id);
@@ -127,11 +113,12 @@ describe("imports", () => {
       body: { jobTitle: "Head buyer" },
       headers: { "if-match": '"1"' },
     });
-    const id = await importRows(
+    const id = await jobWithRows(
+      t,
       ["Id", "Version", "First name", "Last name", "Job title"],
       [[contact.json.id, "1", "Zoé", "Roux", "Intern"]],
     );
-    await t.call("POST", `/imports/${id}/analyse`);
+    await analyse(t, id);
     const [row] = await allRows(id);
     expect(row).toMatchObject({ action: "conflict", targetId: contact.json.id });
     expect(row!.changes).toEqual([{ field: "jobTitle", from: "Head buyer", to: "Intern" }]);
@@ -164,11 +151,12 @@ describe("imports", () => {
         address: { lines: ["12 rue de la Paix"], postcode: "75002", city: "Paris", country: "FR" },
       },
     });
-    const id = await importRows(
+    const id = await jobWithRows(
+      t,
       ["First name", "Last name", "Email", "Street", "Postcode", "City"],
       [["Jean", "Martin", "jm@autre.fr", "12 rue de la Paix", "75002", "Paris"]],
     );
-    await t.call("POST", `/imports/${id}/analyse`);
+    await analyse(t, id);
     const [row] = await allRows(id);
     expect(row).toMatchObject({ action: "create", targetId: existing.json.id });
     expect(row?.reasons.at(-1)).toBe("another email address than the contact's: review before merging");
@@ -182,14 +170,15 @@ describe("imports", () => {
     await t.call("POST", "/contacts", {
       body: { firstName: "Claire", lastName: "Perrin", address: { ...address, lines: ["40 cours Vitton"] } },
     });
-    const id = await importRows(
+    const id = await jobWithRows(
+      t,
       ["First name", "Last name", "Job title", "Street", "Postcode", "City"],
       [
         ["Sebastien", "Kowalczik", "Acheteur", "8 avenue Foch", "69006", "Lyon"],
         ["Claire", "Zimmermann", "Gérante", "3 rue Garibaldi", "69006", "Lyon"],
       ],
     );
-    await t.call("POST", `/imports/${id}/analyse`);
+    await analyse(t, id);
     const [typo, stranger] = await allRows(id);
     expect(typo).toMatchObject({ action: "merge", targetId: stored.json.id });
     expect(typo?.score).toBeGreaterThanOrEqual(0.99);
@@ -212,7 +201,7 @@ describe("imports", () => {
     expect(upload.status).toBe(200);
     expect(upload.json.rowCount).toBe(1000);
     expect(upload.json.mapping.slice(1, 3)).toEqual(["firstName", "lastName"]);
-    const analysed = await t.call("POST", `/imports/${job.json.id}/analyse`);
+    const analysed = await analyse(t, job.json.id);
     expect(analysed.json.plan.duplicate).toBeGreaterThanOrEqual(495);
     expect(analysed.json.plan.create + analysed.json.plan.duplicate + analysed.json.plan.invalid).toBe(1000);
   });
@@ -233,5 +222,20 @@ describe("imports", () => {
       (await t.call("POST", `/imports/${id}/file`, { raw: '"unterminated', headers: { "content-type": "text/csv" } }))
         .status,
     ).toBe(400);
+  });
+
+  it("runs the dry run in the background and lets nothing change the job meanwhile", async () => {
+    const id = await jobWithRows(t, ["First name", "Last name", "Email"], [["Ana", "Lopes", "ana@lopes.pt"]]);
+    const started = await t.call("POST", `/imports/${id}/analyse`);
+    expect(started.status).toBe(200);
+    expect(["analysing", "analysed"]).toContain(started.json.status);
+    expect((await settle(t, id)).status).toBe("analysed");
+
+    // A dry run in progress (as after a restart, until it resumes): the job holds still.
+    await t.database.db.updateTable("import_jobs").set({ status: "analysing" }).where("id", "=", id).execute();
+    expect((await t.call("POST", `/imports/${id}/rows`, { body: { rows: [["Bo", "Lund", ""]] } })).status).toBe(409);
+    expect((await t.call("PATCH", `/imports/${id}`, { body: { name: "renamed" } })).status).toBe(409);
+    expect((await t.call("POST", `/imports/${id}/apply`)).status).toBe(409);
+    expect((await t.call("POST", `/imports/${id}/analyse`)).json.status).toBe("analysing");
   });
 });
