@@ -357,6 +357,7 @@ async function writeSampleThroughServices(file: string): Promise<void> {
   const user = await createUser(database.db, { email: `rep@${OWN_DOMAIN}`, name: "Rep", role: "rep", teamId: team.id });
   const ctx = {
     db: database.db,
+    reader: database.reader,
     config: testConfig({ ownDomains: new Set([OWN_DOMAIN]) }),
     user: { id: user.id, email: user.email, name: user.name, role: "rep" as Role, teamId: team.id },
     requestId: null,

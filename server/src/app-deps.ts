@@ -14,6 +14,6 @@ export function appDeps(database: Db, config: Config): AppDeps {
   return {
     database,
     config,
-    context: (user, requestId) => ({ db: database.db, config, user, requestId }),
+    context: (user, requestId) => ({ db: database.db, reader: database.reader, config, user, requestId }),
   };
 }

@@ -36,7 +36,7 @@ export type AppOptions = {
 export function createApp({ database, config, observe }: AppOptions): Hono<AppEnv> {
   const deps = appDeps(database, config);
   const logger = createLogger(config.logLevel);
-  const verifier = tokenVerifier(database.db);
+  const verifier = tokenVerifier(database.db, database.reader);
 
   const onError = (error: Error, c: Parameters<typeof problemResponse>[0]) => {
     const appError = toAppError(error);

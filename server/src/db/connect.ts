@@ -12,16 +12,36 @@ export type DatabaseTarget =
 
 export type Db = {
   db: Kysely<Database>;
+  /**
+   * For reads that need only committed data (lookups, search, sign-in): on SQLite a second
+   * connection, which WAL lets read while the first one is inside a long write transaction (an
+   * import's); on PostgreSQL the same pool.
+   */
+  reader: Kysely<Database>;
   kind: DatabaseTarget["kind"];
   close: () => Promise<void>;
 };
 
 export function connect(target: DatabaseTarget): Db {
-  const db = target.kind === "sqlite" ? connectSqlite(target.file) : connectPostgres(target);
-  return { db, kind: target.kind, close: () => db.destroy() };
+  if (target.kind === "postgres") {
+    const db = connectPostgres(target);
+    return { db, reader: db, kind: target.kind, close: () => db.destroy() };
+  }
+  const db = connectSqlite(target.file);
+  // An in-memory database is private to its connection: a second one would see another database.
+  const reader = target.file === ":memory:" ? db : connectSqlite(target.file, { readOnly: true });
+  return {
+    db,
+    reader,
+    kind: target.kind,
+    close: async () => {
+      if (reader !== db) await reader.destroy();
+      await db.destroy();
+    },
+  };
 }
 
-function connectSqlite(file: string): Kysely<Database> {
+function connectSqlite(file: string, options: { readOnly?: boolean } = {}): Kysely<Database> {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // WAL lets readers go on while one writer commits; NORMAL is durable at each checkpoint and
@@ -35,6 +55,8 @@ function connectSqlite(file: string): Kysely<Database> {
   // Reads straight from the mapped file instead of a read() system call per page: on a 1M-contact
   // database this halves the lookup's time. Address space only; the OS decides what stays in RAM.
   sqlite.pragma("mmap_size = 17179869184");
+  // The reader refuses writes, so nothing can write around the writer's transactions.
+  if (options.readOnly) sqlite.pragma("query_only = ON");
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 

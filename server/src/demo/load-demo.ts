@@ -64,7 +64,7 @@ export async function loadDemo(database: Db, config: Config): Promise<string | n
     .executeTakeFirst();
   if (!adminRow) throw new Error("The demo needs an admin user: start the server once, it creates one.");
 
-  const ctxOf = (user: AuthUser): RequestContext => ({ db, config, user, requestId: null });
+  const ctxOf = (user: AuthUser): RequestContext => ({ db, reader: database.reader, config, user, requestId: null });
   const admin = ctxOf(rowToUser(adminRow));
 
   // -- people of the organisation ----------------------------------------------------------------

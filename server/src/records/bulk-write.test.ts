@@ -21,6 +21,7 @@ function must<T>(value: T | undefined | null): T {
 function contextOf(user: { id: string; role: Role; teamId: string | null }): RequestContext {
   return {
     db: t.database.db,
+    reader: t.database.reader,
     config: t.config,
     user: { id: user.id, role: user.role, teamId: user.teamId, email: "someone@rapport.test", name: "Someone" },
     requestId: "req_bulk",

@@ -6,6 +6,8 @@ import type { AuthUser } from "../http/context.ts";
 /** What a service needs to act for one request: who, which database, which settings. */
 export type RequestContext = {
   db: Kysely<Database>;
+  /** Committed data only, never blocked by a long write (Db.reader): lookups and search read here. */
+  reader: Kysely<Database>;
   config: Config;
   user: AuthUser;
   requestId: string | null;

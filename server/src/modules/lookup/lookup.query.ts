@@ -51,7 +51,7 @@ const RECENT_ACTIVITIES = sql.lit(5);
  */
 export function lookupReads(ctx: RequestContext) {
   const visible = (alias: string) => visibleSqlOrAll(ctx.user, alias);
-  const all = async <Row>(query: RawBuilder<Row>) => (await query.execute(ctx.db)).rows;
+  const all = async <Row>(query: RawBuilder<Row>) => (await query.execute(ctx.reader)).rows;
   const first = async <Row>(query: RawBuilder<Row>) => (await all(query))[0] ?? null;
 
   return {

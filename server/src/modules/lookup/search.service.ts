@@ -102,7 +102,7 @@ async function searchPhone(ctx: RequestContext, phone: string, limit: number): P
 const visible = (ctx: RequestContext, alias: string) => visibleSqlOrAll(ctx.user, alias);
 
 async function rows<Row>(ctx: RequestContext, query: RawBuilder<unknown>): Promise<Row[]> {
-  return (await (query as RawBuilder<Row>).execute(ctx.db)).rows;
+  return (await (query as RawBuilder<Row>).execute(ctx.reader)).rows;
 }
 
 function contactHit(row: ContactRow, matchedOn: SearchHit["matchedOn"]): SearchHit {

@@ -59,8 +59,11 @@ export async function revokeToken(db: Kysely<Database>, tokenId: string): Promis
 
 type Cached = { user: AuthUser; tokenId: string; until: number };
 
-/** Resolves bearer tokens to users, with a short cache so the hot lookup path stays one query. */
-export function tokenVerifier(db: Kysely<Database>) {
+/**
+ * Resolves bearer tokens to users, with a short cache so the hot lookup path stays one query. It
+ * reads through `reader` so a request is never held up behind another's long write transaction.
+ */
+export function tokenVerifier(db: Kysely<Database>, reader: Kysely<Database> = db) {
   const cache = new Map<string, Cached>();
   const lastUsedWritten = new Map<string, number>();
 
@@ -71,7 +74,7 @@ export function tokenVerifier(db: Kysely<Database>) {
     const cached = cache.get(hash);
     if (cached && cached.until > now) return cached.user;
 
-    const row = await db
+    const row = await reader
       .selectFrom("api_tokens as t")
       .innerJoin("users as u", "u.id", "t.user_id")
       .select([
