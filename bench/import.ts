@@ -208,7 +208,13 @@ function request<T>(
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       url,
-      { method, headers: payload === undefined ? headers : { ...headers, "content-type": "application/json" } },
+      {
+        method,
+        headers: payload === undefined ? headers : { ...headers, "content-type": "application/json" },
+        // A connection per call: reusing a kept-alive one races the server closing it when idle
+        // (ECONNRESET), and a poll every 50 ms gains nothing from reuse.
+        agent: false,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -13,14 +13,19 @@ import { markApplied, type RowOutcome, type RowRow, recordIdsOf } from "./import
 import { mergeRowInto, updateWithRow } from "./row-merge.ts";
 import { type PreparedRow, type RowOptions, rowToContact } from "./row-to-contact.ts";
 
-/** Rows read per round; a transaction commits after at most this many or SLICE_MS. */
-export const APPLY_CHUNK = 2000;
-export const SLICE_MS = 25;
+/** Rows read per round; a transaction commits after at most this many or TRANSACTION_MS. */
+export const APPLY_CHUNK = 10_000;
 /**
  * A transaction applies its rows in batches (creates written together, outcomes marked together),
- * each sized from the time rows took so far to fill what is left of the slice, and checks the clock
- * between them: a transaction ends around SLICE_MS, whatever its rows cost.
+ * each sized from the time rows took so far to last about SLICE_MS, and lets other requests run
+ * between them. Lookups read through their own connection (Db.reader), so they go on while the
+ * transaction is open; other writes wait for its commit, at most about TRANSACTION_MS. Long
+ * transactions matter on a big database: each new contact lands at random places in a dozen
+ * indexes, and a commit writes every page it touched, so a commit of a few dozen rows rewrote
+ * hundreds of pages where one of thousands rewrites each page once.
  */
+export const SLICE_MS = 25;
+const TRANSACTION_MS = 1000;
 const MIN_BATCH = 16;
 /** A first guess of a row's cost, corrected after every batch. */
 const FIRST_MS_PER_ROW = 0.5;
@@ -64,18 +69,19 @@ export async function applyRows(ctx: RequestContext, job: ImportJob): Promise<vo
     let taken = 0;
     try {
       await ctx.db.transaction().execute(async (tx) => {
-        // On SQLite a transaction holds the one connection (and, being synchronous, the event
-        // loop): end each one after a short time slice so lookups never wait long behind it.
-        const sliceEnds = performance.now() + SLICE_MS;
-        do {
+        const transactionEnds = performance.now() + TRANSACTION_MS;
+        for (;;) {
           const started = performance.now();
-          const size = Math.max(MIN_BATCH, Math.floor((sliceEnds - started) / msPerRow));
+          const size = Math.max(MIN_BATCH, Math.floor(SLICE_MS / msPerRow));
           const batch = rows.slice(taken, taken + size);
           taken += batch.length;
           await applyBatch({ ...ctx, db: tx }, tx, job, batch, options);
           // Smoothed: a batch of skipped rows says little about the next one.
           msPerRow = (msPerRow + (performance.now() - started) / batch.length) / 2;
-        } while (taken < rows.length && performance.now() < sliceEnds);
+          if (taken >= rows.length || performance.now() >= transactionEnds) break;
+          // Synchronous SQLite holds the event loop while it works: let lookups in between.
+          await yieldToOtherRequests();
+        }
         await progress(tx, job.id, (rows[taken - 1] as RowRow).row_number);
       });
     } catch {

@@ -5,7 +5,10 @@ import { readJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 import type { ContactFields } from "../contacts/contacts.repo.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
-import { APPLY_CHUNK, SLICE_MS, yieldToOtherRequests } from "./apply.ts";
+import { SLICE_MS, yieldToOtherRequests } from "./apply.ts";
+
+/** Rows read per round of undo, which undoes them one by one in short transactions. */
+const UNDO_CHUNK = 2000;
 
 export type UndoSummary = NonNullable<ImportJob["undo"]>;
 
@@ -27,7 +30,7 @@ export async function undoRows(ctx: RequestContext, job: ImportJob): Promise<Und
       .where("status", "=", "applied")
       .where("row_number", "<", before)
       .orderBy("row_number", "desc")
-      .limit(APPLY_CHUNK)
+      .limit(UNDO_CHUNK)
       .execute();
     if (rows.length === 0) return summary;
     await ctx.db.transaction().execute(async (tx) => {
