@@ -217,35 +217,45 @@ const NAME_FIELDS = new Set(["firstName", "lastName"]);
 const PERSONAL_FIELDS = new Set(["emails", "phones", "birthDate", "nationalId"]);
 /** Fields whose plain disagreement says "maybe someone else" until something personal agrees. */
 const CONTRADICTING_FIELDS = new Set(["firstName", "lastName", "emails"]);
-/** Where an uncorroborated pair can rise to at most: the review band, never a match. */
-const UNCORROBORATED_CAP = 0.9;
+/** A pair that agrees on names and nothing else: not even worth a review ("Jean Martin" again). */
+const NAMES_ONLY_CAP = 0.3;
+/** A pair whose only corroboration a differing name or email puts in doubt: a review, never a match. */
+const DOUBTFUL_CAP = 0.9;
 
 /**
  * The match probability, with one rule on top of the model: names alone are never enough. A pair
- * must also agree on something that identifies a person (an email, a phone, a date of birth, an
- * id, an address...), or it is at most worth a review; when a name or the email address differs,
- * only something personal (an email, a phone, a date of birth, an id) counts. EM fits two classes to whatever data
- * it is given, so a file of distinct people who share a surname could otherwise "learn" that
- * surnames match.
+ * that agrees on nothing but names stays below review: in a big base a namesake is the rule, not
+ * news. It must agree on something else (an email, a phone, a date of birth, an id, an address...)
+ * to go further; and when a name or the email address differs (a marriage, a new job, or simply
+ * someone else), only something personal (an email, a phone, a date of birth, an id) lifts it past
+ * review: a shared company, town or building is a colleague, a neighbour, a household. EM fits two
+ * classes to whatever data it is given, so a file of distinct people who share a surname could
+ * otherwise "learn" that surnames match.
  */
 export function matchProbability(model: MatchModel, levels: Int8Array): number {
   const probability = probabilityOf(model, levels);
-  return corroborated(model, levels) ? probability : Math.min(probability, UNCORROBORATED_CAP);
+  const evidence = corroboration(model, levels);
+  if (evidence === "none") return Math.min(probability, NAMES_ONLY_CAP);
+  if (evidence === "other" && contradicted(model, levels)) return Math.min(probability, DOUBTFUL_CAP);
+  return probability;
 }
 
-function corroborated(model: MatchModel, levels: Int8Array): boolean {
-  // Another first name, surname or email address (a marriage, a new job, or simply someone else)
-  // must be outweighed by something that belongs to one person: a shared company, town or
-  // building is a colleague, a neighbour, a household.
-  const contradicted = model.fields.some(
-    (field, f) => CONTRADICTING_FIELDS.has(field.comparison.field) && levels[f] === field.m.length - 1,
-  );
+/** The strongest agreement beyond names: something personal, something else, or nothing. */
+function corroboration(model: MatchModel, levels: Int8Array): "personal" | "other" | "none" {
+  let found: "other" | "none" = "none";
   for (let f = 0; f < model.fields.length; f++) {
     const level = levels[f]!;
     const field = model.fields[f]!;
     if (level === MISSING || NAME_FIELDS.has(field.comparison.field)) continue;
-    if (contradicted && !PERSONAL_FIELDS.has(field.comparison.field)) continue;
-    if (field.m[level]! > 2 * field.u[level]!) return true;
+    if (field.m[level]! <= 2 * field.u[level]!) continue;
+    if (PERSONAL_FIELDS.has(field.comparison.field)) return "personal";
+    found = "other";
   }
-  return false;
+  return found;
+}
+
+function contradicted(model: MatchModel, levels: Int8Array): boolean {
+  return model.fields.some(
+    (field, f) => CONTRADICTING_FIELDS.has(field.comparison.field) && levels[f] === field.m.length - 1,
+  );
 }
