@@ -1,19 +1,14 @@
 import { type ColumnMapping, mapRow } from "@rapport/shared/import";
-import {
-  findDuplicates,
-  levelsOf,
-  MATCH_THRESHOLDS,
-  matchProbability,
-  prepareRecord,
-  reasonsOf,
-} from "@rapport/shared/matching";
+import { MATCH_THRESHOLDS, prepareRecord } from "@rapport/shared/matching";
 import type { CountryCode } from "@rapport/shared/normalize";
 import type { Contact, ImportAction, ImportJob } from "@rapport/shared/schemas";
 import { fieldsOf } from "../../records/record-service.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 import { contactMatchRecord } from "../contacts/contact-match.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
-import { matchExisting, reasonText } from "./match-existing.ts";
+import { runEngineTask } from "./engine-thread.ts";
+import { mapInSlices } from "./map-in-slices.ts";
+import { matchExisting } from "./match-existing.ts";
 import { type FieldChange, mergeRowInto, updateWithRow } from "./row-merge.ts";
 import { type PreparedRow, rowToContact } from "./row-to-contact.ts";
 
@@ -48,55 +43,48 @@ export async function decideRows(
     defaultCountry: (job.options.defaultCountry ?? ctx.config.defaultCountry) as CountryCode,
     dayFirst: job.options.dayFirst,
   };
-  const mapped = rows.map(({ cells }) => mapRow(cells, job.mapping as ColumnMapping));
-  const prepared = mapped.map((row) => rowToContact(row, options));
+  const prepared = await mapInSlices(rows, ({ cells }) => {
+    const row = mapRow(cells, job.mapping as ColumnMapping);
+    return { row, ...rowToContact(row, options) };
+  });
   const decisions: Decision[] = rows.map(({ row }, i) => blank(row, prepared[i]!));
 
   const pulled = prepared.flatMap((p, i) => (p.errors.length === 0 && p.id ? [i] : []));
   await decidePulledRows(ctx, pulled, prepared, decisions);
 
   const fresh = prepared.flatMap((p, i) => (p.errors.length === 0 && !p.id ? [i] : []));
-  // Within the file, every column counts (a national id, the street number on its own); against
-  // stored contacts, both sides are compared in their stored form.
-  // Its phones are the row's own, already checked and in E.164, so they are not parsed twice.
-  const fileRecords = fresh.map((i) =>
-    prepareRecord({ ...mapped[i]!, phone: prepared[i]!.fields.phones ?? [] }, options),
+  // Within the file, every column counts (a national id, the street number on its own), with the
+  // row's phones as already checked (E.164, not parsed twice); against stored contacts, both
+  // sides are compared in their stored form.
+  const fileRecords = await mapInSlices(fresh, (i) =>
+    prepareRecord({ ...prepared[i]!.row, phone: prepared[i]!.fields.phones ?? [] }, options),
   );
-  const records = fresh.map((i) =>
+  const records = await mapInSlices(fresh, (i) =>
     contactMatchRecord({ ...blankFields, ...prepared[i]!.fields, company: prepared[i]!.company }),
   );
 
-  // The same person twice in the file: later rows fold into the first one.
-  const leaders: number[] = [];
-  if (fileRecords.length > 1) {
-    const report = findDuplicates(fileRecords);
-    const leaderOf = new Map<number, number>();
-    for (const cluster of report.clusters) for (const member of cluster.slice(1)) leaderOf.set(member, cluster[0]!);
-    fresh.forEach((i, k) => {
-      const leader = leaderOf.get(k);
-      if (leader === undefined) {
-        leaders.push(k);
-        return;
-      }
-      const levels = levelsOf(report.model.fields, fileRecords[k]!, fileRecords[leader]!);
-      Object.assign(decisions[i]!, {
-        action: "duplicate",
-        duplicateOf: rows[fresh[leader]!]!.row,
-        score: matchProbability(report.model, levels),
-        reasons: reasonsOf(report.model, levels).map(reasonText),
-      });
+  // The same person twice in the file (later rows fold into the first one), on the engine
+  // thread while this one matches every row against the stored contacts.
+  const [duplicates, matches] = await Promise.all([
+    runEngineTask("fileDuplicates", fileRecords, fileRecords.length),
+    matchExisting(ctx, records),
+  ]);
+  const repeats = new Set<number>();
+  for (const { member, leader, score, reasons } of duplicates) {
+    repeats.add(member);
+    Object.assign(decisions[fresh[member]!]!, {
+      action: "duplicate",
+      duplicateOf: rows[fresh[leader]!]!.row,
+      score,
+      reasons,
     });
-  } else leaders.push(...records.keys());
-
-  const matches = await matchExisting(
-    ctx,
-    leaders.map((k) => records[k]!),
-  );
-  leaders.forEach((k, n) => {
+  }
+  const leaders = [...records.keys()].filter((k) => !repeats.has(k));
+  for (const k of leaders) {
     const i = fresh[k]!;
     const decision = decisions[i]!;
-    const match = matches[n];
-    if (!match || match.score < REVIEW_AT) return;
+    const match = matches[k];
+    if (!match || match.score < REVIEW_AT) continue;
     Object.assign(decision, { targetId: match.contact.id, score: match.score, reasons: match.reasons });
     // Someone typed with another email address than the contact's is often someone else with the
     // same name at the same company: without a shared email or phone, a person decides.
@@ -105,12 +93,12 @@ export async function decideRows(
       decision.review = true;
       if (otherEmail)
         decision.reasons = [...decision.reasons, "another email address than the contact's: review before merging"];
-      return;
+      continue;
     }
     decision.review = !match.exact && match.score < CERTAIN_AT;
     decision.changes = mergeRowInto(fieldsOf(match.contact), prepared[i]!.fields).changes;
     decision.action = decision.changes.length ? "merge" : "unchanged";
-  });
+  }
   return decisions;
 }
 

@@ -1,11 +1,4 @@
-import {
-  blockingKeys,
-  levelsOf,
-  type MatchRecord,
-  reasonsOf,
-  type ScoredPair,
-  scoreCandidates,
-} from "@rapport/shared/matching";
+import { blockingKeys, type MatchRecord } from "@rapport/shared/matching";
 import { normalizeEmail } from "@rapport/shared/normalize";
 import type { Contact, PostalAddress } from "@rapport/shared/schemas";
 import { sql } from "kysely";
@@ -16,6 +9,8 @@ import type { RequestContext } from "../../records/request-context.ts";
 import { contactMatchRecord } from "../contacts/contact-match.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
 import { yieldToOtherRequests } from "./apply.ts";
+import { runEngineTask } from "./engine-thread.ts";
+import { mapInSlices } from "./map-in-slices.ts";
 
 /** The best existing contact for an incoming row, and why. */
 export interface ExistingMatch {
@@ -102,9 +97,10 @@ export async function matchExisting(
 
 /**
  * The fuzzy rung: each row's candidates are the visible contacts that share at least two of its
- * blocking keys (or one rare one), the most first; one model, learned from these pairs, scores
- * them all. A typo breaks the keys built on the word it hits, so a returning contact keeps the
- * others (its other name, its postcode), while a stranger who shares one common key is not read.
+ * blocking keys (or both its names, or one rare key), the most first; one model, learned from
+ * these pairs, scores them all. A typo breaks the keys built on the word it hits, so a returning
+ * contact keeps the others (its other name, its postcode), while a stranger who shares one common
+ * key is not read.
  */
 async function fuzzyMatches(
   ctx: RequestContext,
@@ -116,7 +112,7 @@ async function fuzzyMatches(
     blockingKeys(records[index]!).filter((key) => !key.startsWith("e:") && !key.startsWith("p:")),
   );
   const byKey = await idsByValue(ctx, "contact_match_keys", "key", keysOf.flat(), MAX_CONTACTS_PER_KEY);
-  const chosen = mostSharedKeys(keysOf, byKey);
+  const chosen = await mostSharedKeys(keysOf, byKey);
   for (const [id, match] of await storedMatches(ctx, chosen.flat())) stored.set(id, match);
 
   // Rows first, then the stored contacts: pairs run across the split, as scoreCandidates expects.
@@ -133,32 +129,32 @@ async function fuzzyMatches(
     }
   });
   const result = new Map<number, { id: string; score: number; reasons: string[] }>();
-  if (left.length === 0) return result;
   const all = [...records, ...candidates.map((candidate) => candidate.record)];
-  const report = scoreCandidates(
-    all,
-    { left: Uint32Array.from(left), right: Uint32Array.from(right), count: left.length, windowedBlocks: 0 },
-    { linkSplit: records.length, thresholds: { match: 1, review: 0.5 } },
+  const links = await runEngineTask(
+    "bestLinks",
+    { records: all, rows: records.length, left: Uint32Array.from(left), right: Uint32Array.from(right) },
+    left.length,
   );
-  const best = new Map<number, ScoredPair>();
-  for (const pair of report.pairs) if ((best.get(pair.a)?.probability ?? 0) < pair.probability) best.set(pair.a, pair);
-  for (const [index, pair] of best) {
-    const levels = levelsOf(report.model.fields, all[pair.a]!, all[pair.b]!);
-    result.set(index, {
-      id: candidates[pair.b - records.length]!.id,
-      score: pair.probability,
-      reasons: reasonsOf(report.model, levels).map(reasonText),
-    });
+  for (const link of links) {
+    result.set(link.row, { id: candidates[link.candidate]!.id, score: link.score, reasons: link.reasons });
   }
   return result;
 }
 
 /**
- * For each row, the contacts that share the most of its keys (at least two; a rare key counts
- * twice), at most CANDIDATES_PER_ROW. Contacts are numbered as first met, so the tally of tens of
+ * What sharing a key is worth: two for a rare one, or for both names (n:), which a contact with no
+ * address has as its only key; one for a name with a place (fp:, lp:, lc:...).
+ */
+function weightOf(key: string, holders: number): number {
+  return holders <= RARE_KEY || key.startsWith("n:") ? 2 : 1;
+}
+
+/**
+ * For each row, the contacts that share the most of its keys (weighing at least two, weightOf),
+ * at most CANDIDATES_PER_ROW. Contacts are numbered as first met, so the tally of tens of
  * millions of shared keys runs on an array of counts, cleared by a second pass over the same keys.
  */
-function mostSharedKeys(keysOf: string[][], byKey: Map<string, string[]>): string[][] {
+async function mostSharedKeys(keysOf: string[][], byKey: Map<string, string[]>): Promise<string[][]> {
   const ids: string[] = [];
   const numbers = new Map<string, number>();
   const numbered = new Map<string, Int32Array>();
@@ -176,11 +172,14 @@ function mostSharedKeys(keysOf: string[][], byKey: Map<string, string[]>): strin
     numbered.set(key, sharing);
   }
   const counts = new Uint16Array(ids.length);
-  return keysOf.map((keys) => {
-    const lists = keys.flatMap((key) => numbered.get(key) ?? []);
+  return mapInSlices(keysOf, (keys) => {
+    const shared = keys.flatMap((key) => {
+      const sharing = numbered.get(key);
+      return sharing ? [{ sharing, weight: weightOf(key, sharing.length) }] : [];
+    });
+    const lists = shared.map(({ sharing }) => sharing);
     const hits: number[] = [];
-    for (const sharing of lists) {
-      const weight = sharing.length <= RARE_KEY ? 2 : 1;
+    for (const { sharing, weight } of shared) {
       for (const n of sharing) {
         const before = counts[n]!;
         counts[n] = before + weight;
@@ -194,10 +193,6 @@ function mostSharedKeys(keysOf: string[][], byKey: Map<string, string[]>): strin
     for (const sharing of lists) for (const n of sharing) counts[n] = 0;
     return best;
   });
-}
-
-export function reasonText(reason: { text: string; weight: number }): string {
-  return `${reason.text} (${reason.weight >= 0 ? "+" : ""}${reason.weight.toFixed(1)})`;
 }
 
 /**
