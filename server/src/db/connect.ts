@@ -51,7 +51,10 @@ function connectSqlite(file: string, options: { readOnly?: boolean } = {}): Kyse
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("cache_size = -65536");
+  // 256 MB at most (memory is only taken as pages are read): an import's second-long transaction
+  // dirties tens of thousands of index pages on a big base, and a smaller cache spilled them to the
+  // log mid-transaction, writing them twice.
+  sqlite.pragma("cache_size = -262144");
   // Reads straight from the mapped file instead of a read() system call per page: on a 1M-contact
   // database this halves the lookup's time. Address space only; the OS decides what stays in RAM.
   sqlite.pragma("mmap_size = 17179869184");
