@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { Worker } from "node:worker_threads";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
@@ -27,21 +28,54 @@ export function connect(target: DatabaseTarget): Db {
     const db = connectPostgres(target);
     return { db, reader: db, kind: target.kind, close: () => db.destroy() };
   }
-  const db = connectSqlite(target.file);
-  // An in-memory database is private to its connection: a second one would see another database.
-  const reader = target.file === ":memory:" ? db : connectSqlite(target.file, { readOnly: true });
+  if (target.file === ":memory:") {
+    // An in-memory database is private to its connection: a second one would see another database.
+    const db = connectSqlite(target.file);
+    return { db, reader: db, kind: target.kind, close: () => db.destroy() };
+  }
+  const db = connectSqlite(target.file, { checkpoints: "elsewhere" });
+  const reader = connectSqlite(target.file, { readOnly: true });
+  const checkpointer = startCheckpointer(target.file);
   return {
     db,
     reader,
     kind: target.kind,
     close: async () => {
-      if (reader !== db) await reader.destroy();
+      await checkpointer.stop();
+      await reader.destroy();
       await db.destroy();
     },
   };
 }
 
-function connectSqlite(file: string, options: { readOnly?: boolean } = {}): Kysely<Database> {
+/**
+ * Copies the write-ahead log back into the database file from a thread of its own, every
+ * CHECKPOINT_EVERY_MS. Left to SQLite, the connection that commits does it, on the server's one
+ * thread: after an import's second-long transaction that copy held every request for hundreds of
+ * milliseconds.
+ */
+function startCheckpointer(file: string) {
+  const worker = new Worker(new URL("./checkpointer.mjs", import.meta.url), {
+    workerData: { file, everyMs: CHECKPOINT_EVERY_MS },
+  });
+  // The thread must not keep a finished process (a CLI command, a test) alive.
+  worker.unref();
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  worker.on("error", () => {});
+  return {
+    stop: async () => {
+      worker.postMessage("stop");
+      await exited;
+    },
+  };
+}
+
+const CHECKPOINT_EVERY_MS = 500;
+
+function connectSqlite(
+  file: string,
+  options: { readOnly?: boolean; checkpoints?: "elsewhere" } = {},
+): Kysely<Database> {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // WAL lets readers go on while one writer commits; NORMAL is durable at each checkpoint and
@@ -60,6 +94,8 @@ function connectSqlite(file: string, options: { readOnly?: boolean } = {}): Kyse
   sqlite.pragma("mmap_size = 17179869184");
   // The reader refuses writes, so nothing can write around the writer's transactions.
   if (options.readOnly) sqlite.pragma("query_only = ON");
+  // Commits leave the log to the checkpointer's thread (startCheckpointer).
+  if (options.checkpoints === "elsewhere") sqlite.pragma("wal_autocheckpoint = 0");
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 

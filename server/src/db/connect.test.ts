@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { afterAll, describe, expect, it } from "vitest";
+import { connect } from "./connect.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "rapport-connect-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("a SQLite database", () => {
+  it("reads committed data on its second connection while the first holds a write transaction open", async () => {
+    const database = connect({ kind: "sqlite", file: join(dir, "reader.sqlite") });
+    try {
+      await sql`create table notes (text text)`.execute(database.db);
+      await sql`insert into notes values ('kept')`.execute(database.db);
+      await database.db.transaction().execute(async (tx) => {
+        await sql`insert into notes values ('not yet')`.execute(tx);
+        // The writer's connection is taken: this read would wait forever behind it.
+        const seen = await sql<{ text: string }>`select text from notes`.execute(database.reader);
+        expect(seen.rows.map((row) => row.text)).toEqual(["kept"]);
+      });
+      await expect(sql`insert into notes values ('x')`.execute(database.reader)).rejects.toThrow();
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("copies its write-ahead log into the file from its checkpointer thread, not on commit", async () => {
+    const file = join(dir, "checkpoint.sqlite");
+    const database = connect({ kind: "sqlite", file });
+    try {
+      await sql`create table blobs (data blob)`.execute(database.db);
+      const before = statSync(file).size;
+      await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 3000)
+        insert into blobs select randomblob(1000) from n`.execute(database.db);
+      let size = statSync(file).size;
+      for (let waited = 0; size < before + 3_000_000 && waited < 5000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        size = statSync(file).size;
+      }
+      expect(size).toBeGreaterThan(before + 3_000_000);
+    } finally {
+      await database.close();
+    }
+  });
+});
