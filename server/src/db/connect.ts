@@ -64,6 +64,9 @@ function startCheckpointer(file: string) {
   worker.on("error", () => {});
   return {
     stop: async () => {
+      // Held again until it has closed its connection, or a process ending on this await would
+      // exit before the thread answers.
+      worker.ref();
       worker.postMessage("stop");
       await exited;
     },
