@@ -22,8 +22,8 @@ export interface UpdateFromValues {
 
 /**
  * Updates many rows, each with its own values, a batch per statement: UPDATE ... FROM a VALUES
- * list, which SQLite (3.33+) and PostgreSQL both read, naming its columns column1, column2... Every
- * value is cast so PostgreSQL knows its type. Batches are full or a power of two, so a few
+ * list, which SQLite (3.33+) and PostgreSQL both read, naming its columns column1, column2... On
+ * PostgreSQL every value is cast so it knows its type. Batches are full or a power of two, so a few
  * statement texts serve every count (the SQLite connection caches statements by their text).
  */
 export async function updateFromValues(tx: Tx, update: UpdateFromValues): Promise<void> {
@@ -54,7 +54,12 @@ function updateText(update: UpdateFromValues, types: readonly ValueType[], rows:
   let text = texts.get(key);
   if (text === undefined) {
     const table = quote(update.table);
-    const values = valuesList(rows, types.length, numbered, (p, column) => `cast(${p} as ${types[column]})`);
+    // PostgreSQL must be told each value's type. SQLite must not: with casts it no longer probes
+    // the table by key for each VALUES row, but scans every row of the job for each statement
+    // (100,000 decisions took 9 s instead of 0.7).
+    const values = valuesList(rows, types.length, numbered, (p, column) =>
+      numbered ? `cast(${p} as ${types[column]})` : p,
+    );
     const scope = numbered ? `$${rows * types.length + 1}` : "?";
     text =
       `update ${table} set ${columns.map((column, k) => `${quote(column)} = v.column${k + 2}`).join(", ")} ` +
