@@ -8,7 +8,7 @@ import { contactMatchRecord } from "../contacts/contact-match.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
 import { runEngineTask } from "./engine-thread.ts";
 import { mapInSlices } from "./map-in-slices.ts";
-import { matchExisting } from "./match-existing.ts";
+import { type ExistingMatch, matchExisting } from "./match-existing.ts";
 import { type FieldChange, mergeRowInto, updateWithRow } from "./row-merge.ts";
 import { type PreparedRow, rowToContact } from "./row-to-contact.ts";
 
@@ -80,26 +80,28 @@ export async function decideRows(
     });
   }
   const leaders = [...records.keys()].filter((k) => !repeats.has(k));
-  for (const k of leaders) {
-    const i = fresh[k]!;
-    const decision = decisions[i]!;
+  await mapInSlices(leaders, (k) => {
     const match = matches[k];
-    if (!match || match.score < REVIEW_AT) continue;
-    Object.assign(decision, { targetId: match.contact.id, score: match.score, reasons: match.reasons });
-    // Someone typed with another email address than the contact's is often someone else with the
-    // same name at the same company: without a shared email or phone, a person decides.
-    const otherEmail = !match.exact && (prepared[i]!.fields.emails?.length ?? 0) > 0 && match.contact.emails.length > 0;
-    if (match.score < MERGE_AT || otherEmail) {
-      decision.review = true;
-      if (otherEmail)
-        decision.reasons = [...decision.reasons, "another email address than the contact's: review before merging"];
-      continue;
-    }
-    decision.review = !match.exact && match.score < CERTAIN_AT;
-    decision.changes = mergeRowInto(fieldsOf(match.contact), prepared[i]!.fields).changes;
-    decision.action = decision.changes.length ? "merge" : "unchanged";
-  }
+    if (match && match.score >= REVIEW_AT) decideAgainst(decisions[fresh[k]!]!, prepared[fresh[k]!]!, match);
+  });
   return decisions;
+}
+
+/** A row's verdict against the stored contact the ladder found for it (at review or above). */
+function decideAgainst(decision: Decision, row: PreparedRow, match: ExistingMatch): void {
+  Object.assign(decision, { targetId: match.contact.id, score: match.score, reasons: match.reasons });
+  // Someone typed with another email address than the contact's is often someone else with the
+  // same name at the same company: without a shared email or phone, a person decides.
+  const otherEmail = !match.exact && (row.fields.emails?.length ?? 0) > 0 && match.contact.emails.length > 0;
+  if (match.score < MERGE_AT || otherEmail) {
+    decision.review = true;
+    if (otherEmail)
+      decision.reasons = [...decision.reasons, "another email address than the contact's: review before merging"];
+    return;
+  }
+  decision.review = !match.exact && match.score < CERTAIN_AT;
+  decision.changes = mergeRowInto(fieldsOf(match.contact), row.fields).changes;
+  decision.action = decision.changes.length ? "merge" : "unchanged";
 }
 
 async function decidePulledRows(

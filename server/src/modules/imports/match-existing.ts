@@ -157,20 +157,21 @@ function weightOf(key: string, holders: number): number {
 async function mostSharedKeys(keysOf: string[][], byKey: Map<string, string[]>): Promise<string[][]> {
   const ids: string[] = [];
   const numbers = new Map<string, number>();
-  const numbered = new Map<string, Int32Array>();
-  for (const [key, keyIds] of byKey) {
-    const sharing = new Int32Array(keyIds.length);
-    keyIds.forEach((id, k) => {
-      let n = numbers.get(id);
-      if (n === undefined) {
-        n = ids.length;
-        ids.push(id);
-        numbers.set(id, n);
-      }
-      sharing[k] = n;
-    });
-    numbered.set(key, sharing);
-  }
+  const numbered = new Map(
+    await mapInSlices([...byKey], ([key, keyIds]) => {
+      const sharing = new Int32Array(keyIds.length);
+      keyIds.forEach((id, k) => {
+        let n = numbers.get(id);
+        if (n === undefined) {
+          n = ids.length;
+          ids.push(id);
+          numbers.set(id, n);
+        }
+        sharing[k] = n;
+      });
+      return [key, sharing] as const;
+    }),
+  );
   const counts = new Uint16Array(ids.length);
   return mapInSlices(keysOf, (keys) => {
     const shared = keys.flatMap((key) => {
