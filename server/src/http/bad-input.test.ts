@@ -4,16 +4,6 @@ import { useTestApp } from "../testing/test-app.ts";
 
 const t = useTestApp();
 
-const count = async (table: "contacts" | "accounts" | "audit_entries") =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
 describe("bad input gets a clear 4xx and writes nothing", () => {
   it("malformed JSON: 400 problem+json with a request id", async () => {
     const response = await t.call("POST", "/contacts", { raw: '{"lastName": "Martin",' });
@@ -21,7 +11,7 @@ describe("bad input gets a clear 4xx and writes nothing", () => {
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     expect(response.json).toMatchObject({ code: "malformed_json", status: 400, title: "Malformed JSON" });
     expect(response.json.requestId).toBe(response.headers.get("x-request-id"));
-    expect(await count("contacts")).toBe(0);
+    expect(await t.rowCount("contacts")).toBe(0);
   });
 
   it("wrong types and unknown fields: 422 listing each field path", async () => {
@@ -31,7 +21,7 @@ describe("bad input gets a clear 4xx and writes nothing", () => {
     expect(response.status).toBe(422);
     const paths = response.json.errors.map((e: { path: string }) => e.path).sort();
     expect(paths).toEqual(["consent.email.status", "emails", "isVip", "lastName"]);
-    expect(await count("contacts")).toBe(0);
+    expect(await t.rowCount("contacts")).toBe(0);
   });
 
   it("fields only the server sets are refused", async () => {
@@ -47,8 +37,8 @@ describe("bad input gets a clear 4xx and writes nothing", () => {
     const phone = await t.call("POST", "/accounts", { body: { name: "Acme", phone: "01 23" } });
     expect(phone.status).toBe(422);
     expect(phone.json.errors[0].path).toBe("phone");
-    expect(await count("contacts")).toBe(0);
-    expect(await count("accounts")).toBe(0);
+    expect(await t.rowCount("contacts")).toBe(0);
+    expect(await t.rowCount("accounts")).toBe(0);
   });
 
   it("a 10 MB body is refused with 413 before it is parsed", async () => {
@@ -91,7 +81,7 @@ describe("bad input gets a clear 4xx and writes nothing", () => {
       body: Buffer.from('{"lastName":"Lef\xe8vre"}', "latin1"),
     });
     expect(response.status).toBe(400);
-    expect(await count("contacts")).toBe(0);
+    expect(await t.rowCount("contacts")).toBe(0);
   });
 
   it("a body that is not JSON-typed gets 415", async () => {
@@ -112,7 +102,7 @@ describe("bad input gets a clear 4xx and writes nothing", () => {
     }
     const search = await t.call("GET", `/contacts?q=${encodeURIComponent("% _")}`);
     expect(search.json.items.map((c: { lastName: string }) => c.lastName)).toEqual([names[1]]);
-    expect(await count("contacts")).toBe(names.length);
+    expect(await t.rowCount("contacts")).toBe(names.length);
   });
 
   it("unknown ids answer 404 and malformed ids 422, never 500", async () => {
@@ -148,10 +138,10 @@ describe("bad input gets a clear 4xx and writes nothing", () => {
           }),
         ),
         async (body) => {
-          const before = await count("contacts");
+          const before = await t.rowCount("contacts");
           const response = await t.call("POST", "/contacts", { body });
           expect([201, 400, 413, 422]).toContain(response.status);
-          expect(await count("contacts")).toBe(before + (response.status === 201 ? 1 : 0));
+          expect(await t.rowCount("contacts")).toBe(before + (response.status === 201 ? 1 : 0));
         },
       ),
       { numRuns: 150 },

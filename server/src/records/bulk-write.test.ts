@@ -55,16 +55,6 @@ async function stored(id: string) {
   return { row, side, audit };
 }
 
-const count = async (table: "contacts" | "contact_emails" | "contact_terms" | "audit_entries") =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
 function inputs(accountId: string) {
   return [
     ContactCreate.parse({
@@ -131,7 +121,11 @@ describe("bulk writes", () => {
 
   it("createMany writes nothing when one record is bad, and fails with the error create gives for it", async () => {
     const ctx = contextOf(t.admin);
-    const before = await Promise.all([count("contacts"), count("contact_emails"), count("audit_entries")]);
+    const before = await Promise.all([
+      t.rowCount("contacts"),
+      t.rowCount("contact_emails"),
+      t.rowCount("audit_entries"),
+    ]);
     const good = ContactCreate.parse({ firstName: "Ada", emails: ["ada@example.org"] });
     const cases = [
       { ...good, accountId: "acc_missing" },
@@ -155,7 +149,9 @@ describe("bulk writes", () => {
       .createMany(repCtx, [{ ...good, accountId: account.json.id }])
       .catch((error: unknown) => error);
     expect((refused as Error).message).toBe(`accountId: no account with id ${account.json.id}`);
-    expect(await Promise.all([count("contacts"), count("contact_emails"), count("audit_entries")])).toEqual([
+    expect(
+      await Promise.all([t.rowCount("contacts"), t.rowCount("contact_emails"), t.rowCount("audit_entries")]),
+    ).toEqual([
       must(before[0]) + 1,
       before[1],
       // The contact and the account made above.
@@ -176,9 +172,9 @@ describe("bulk writes", () => {
     const created = await contactService.createMany(ctx, many);
     expect(created).toHaveLength(1500);
     expect(new Set(created.map((c) => c.id)).size).toBe(1500);
-    expect(await count("contacts")).toBe(1500);
-    expect(await count("contact_emails")).toBe(3000);
-    expect(await count("audit_entries")).toBe(1500);
+    expect(await t.rowCount("contacts")).toBe(1500);
+    expect(await t.rowCount("contact_emails")).toBe(3000);
+    expect(await t.rowCount("audit_entries")).toBe(1500);
     expect(created[1499]).toMatchObject({
       firstName: "Prénom1499",
       emails: ["bulk1499@example.org", "other1499@example.org"],
@@ -195,7 +191,7 @@ describe("bulk writes", () => {
       request_id: null,
     }));
     await insertRows(t.database.db, "audit_entries", wide);
-    expect(await count("audit_entries")).toBe(4500);
+    expect(await t.rowCount("audit_entries")).toBe(4500);
   });
 
   it("updateMany stores what update stores, and refuses a stale version", async () => {

@@ -9,6 +9,7 @@ import { createApp } from "../app.ts";
 import { type Config, testConfig } from "../config.ts";
 import { connect, type Db } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import type { Database as DatabaseTables } from "../db/schema.ts";
 import { issueToken } from "../modules/users/tokens.service.ts";
 import { createTeam, createUser } from "../modules/users/users.service.ts";
 
@@ -92,6 +93,15 @@ export async function testApp(overrides: Partial<Config> = {}) {
     return { status: response.status, headers: response.headers, json, text };
   }
 
+  /** How many rows a table holds, to check that a refused or failed write left nothing behind. */
+  async function rowCount(table: keyof DatabaseTables): Promise<number> {
+    const row = await database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   return {
     app,
     database,
@@ -99,6 +109,7 @@ export async function testApp(overrides: Partial<Config> = {}) {
     admin,
     addUser,
     addTeam: (name: string) => createTeam(database.db, name),
+    rowCount,
     call,
     close: () => database.close(),
   };
