@@ -23,6 +23,15 @@ async function api(server: RunningServer, token: string, method: string, path: s
   return json;
 }
 
+/** Polls the job until its status is no longer `running` (its background work has ended). */
+async function jobOnceNot(server: RunningServer, token: string, id: string, running: string) {
+  for (;;) {
+    const job = await api(server, token, "GET", `/imports/${id}`);
+    if (job.status !== running) return job;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe("an import killed with kill -9 mid-dry-run and mid-apply", () => {
   it("resumes after each restart, applies every row exactly once and leaves no half-merged record", async () => {
     let server = await startServer({ dataDir });
@@ -56,12 +65,7 @@ describe("an import killed with kill -9 mid-dry-run and mid-apply", () => {
     await server.crash();
     server = await startServer({ dataDir });
     expect(server.output()).toContain("Resuming 1 import job(s).");
-    let analysed: { status: string; plan: Record<string, number> };
-    for (;;) {
-      analysed = await api(server, token, "GET", `/imports/${job.id}`);
-      if (analysed.status !== "analysing") break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const analysed = await jobOnceNot(server, token, job.id, "analysing");
     expect(analysed.status).toBe("analysed");
     expect(analysed.plan).toMatchObject({ merge: EXISTING, create: ROWS - EXISTING });
 
@@ -78,12 +82,7 @@ describe("an import killed with kill -9 mid-dry-run and mid-apply", () => {
 
     server = await startServer({ dataDir });
     expect(server.output()).toContain("Resuming 1 import job(s).");
-    let finished: { status: string; result: Record<string, number> };
-    for (;;) {
-      finished = await api(server, token, "GET", `/imports/${job.id}`);
-      if (finished.status !== "applying") break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const finished = await jobOnceNot(server, token, job.id, "applying");
     expect(finished.status).toBe("applied");
     expect(finished.result).toEqual({ created: ROWS - EXISTING, updated: 0, merged: EXISTING, skipped: 0, failed: 0 });
     await server.stop();
