@@ -30,9 +30,13 @@ export function contactMatchRecord(contact: MatchedFields): MatchRecord {
 }
 
 /**
- * The blocking keys stored for a contact (contact_match_keys). Emails and phones are left out:
- * contact_emails and contact_phones already index them.
+ * The blocking keys stored for a contact (contact_match_keys), and the ones an import probes them
+ * with. Emails and phones are left out: contact_emails and contact_phones already index them.
  */
+export function storedMatchKeys(record: MatchRecord): string[] {
+  return blockingKeys(record).filter((key) => !key.startsWith("e:") && !key.startsWith("p:"));
+}
+
 export function contactMatchKeys(contact: MatchedFields): string[] {
-  return blockingKeys(contactMatchRecord(contact)).filter((key) => !key.startsWith("e:") && !key.startsWith("p:"));
+  return storedMatchKeys(contactMatchRecord(contact));
 }

@@ -1,12 +1,10 @@
-import { blockingKeys, type MatchRecord } from "@rapport/shared/matching";
+import type { MatchRecord } from "@rapport/shared/matching";
 import { normalizeEmail } from "@rapport/shared/normalize";
-import type { Contact, PostalAddress } from "@rapport/shared/schemas";
+import type { Contact } from "@rapport/shared/schemas";
 import { sql } from "kysely";
 import { joinedValues } from "../../db/joined-values.ts";
-import { isVisibleTo } from "../../records/access.ts";
-import { readJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
-import { contactMatchRecord } from "../contacts/contact-match.ts";
+import { contactMatchRecord, storedMatchKeys } from "../contacts/contact-match.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
 import { yieldToOtherRequests } from "./apply.ts";
 import { runEngineTask } from "./engine-thread.ts";
@@ -30,12 +28,10 @@ const RARE_KEY = 5;
 /** The stored contacts scored against one row at most: those that share the most keys with it. */
 const CANDIDATES_PER_ROW = 10;
 
-/** A stored contact as scoring needs it; the full record is only built for the one chosen. */
+/** A stored contact and its comparison form. */
 interface StoredMatch {
-  id: string;
-  updatedAt: string;
+  contact: Contact;
   record: MatchRecord;
-  row: Record<string, unknown>;
 }
 
 type Stored = Map<string, StoredMatch>;
@@ -67,15 +63,15 @@ export async function matchExisting(
     (ids ?? [])
       .map((id) => stored.get(id))
       .filter((match): match is StoredMatch => match !== undefined)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+      .sort((a, b) => b.contact.updatedAt.localeCompare(a.contact.updatedAt))[0];
   const exact = records.map((record): { id: string; reason: string } | null => {
     for (const email of record.emails) {
       const match = newest(byEmail.get(normalizeEmail(email)));
-      if (match) return { id: match.id, reason: `same email ${email}` };
+      if (match) return { id: match.contact.id, reason: `same email ${email}` };
     }
     for (const phone of record.phones) {
       const match = newest(byPhone.get(phone));
-      if (match) return { id: match.id, reason: `same phone ${phone}` };
+      if (match) return { id: match.contact.id, reason: `same phone ${phone}` };
     }
     return null;
   });
@@ -83,15 +79,13 @@ export async function matchExisting(
   const fuzzyRows = records.flatMap((_, index) => (exact[index] ? [] : [index]));
   const fuzzy = await fuzzyMatches(ctx, records, fuzzyRows, stored);
 
-  const chosen = [...exact.map((match) => match?.id), ...[...fuzzy.values()].map((match) => match.id)];
-  const rows = [...new Set(chosen)].flatMap((id) => (id === undefined ? [] : [stored.get(id)!.row]));
-  const contacts = new Map((await contactStore.hydrate(ctx.db, rows)).map((contact) => [contact.id, contact]));
+  const contact = (id: string) => stored.get(id)!.contact;
   return records.map((_, index) => {
     const found = exact[index];
-    if (found) return { contact: contacts.get(found.id)!, score: 1, reasons: [found.reason], exact: true };
+    if (found) return { contact: contact(found.id), score: 1, reasons: [found.reason], exact: true };
     const match = fuzzy.get(index);
     if (!match) return null;
-    return { contact: contacts.get(match.id)!, score: match.score, reasons: match.reasons, exact: false };
+    return { contact: contact(match.id), score: match.score, reasons: match.reasons, exact: false };
   });
 }
 
@@ -108,16 +102,14 @@ async function fuzzyMatches(
   rows: number[],
   stored: Stored,
 ): Promise<Map<number, { id: string; score: number; reasons: string[] }>> {
-  const keysOf = rows.map((index) =>
-    blockingKeys(records[index]!).filter((key) => !key.startsWith("e:") && !key.startsWith("p:")),
-  );
+  const keysOf = rows.map((index) => storedMatchKeys(records[index]!));
   const byKey = await idsByValue(ctx, "contact_match_keys", "key", keysOf.flat(), MAX_CONTACTS_PER_KEY);
   const chosen = await mostSharedKeys(keysOf, byKey);
   for (const [id, match] of await storedMatches(ctx, chosen.flat())) stored.set(id, match);
 
   // Rows first, then the stored contacts: pairs run across the split, as scoreCandidates expects.
   const candidates = [...new Set(chosen.flat())].flatMap((id) => stored.get(id) ?? []);
-  const position = new Map(candidates.map((candidate, k) => [candidate.id, records.length + k]));
+  const position = new Map(candidates.map((candidate, k) => [candidate.contact.id, records.length + k]));
   const left: number[] = [];
   const right: number[] = [];
   rows.forEach((index, r) => {
@@ -136,7 +128,7 @@ async function fuzzyMatches(
     left.length,
   );
   for (const link of links) {
-    result.set(link.row, { id: candidates[link.candidate]!.id, score: link.score, reasons: link.reasons });
+    result.set(link.row, { id: candidates[link.candidate]!.contact.id, score: link.score, reasons: link.reasons });
   }
   return result;
 }
@@ -222,31 +214,14 @@ async function idsByValue(
   return result;
 }
 
-/** The visible contacts among `ids`, each with its comparison form and its row. */
+/** The visible contacts among `ids`, each with its comparison form. */
 async function storedMatches(ctx: RequestContext, ids: string[]): Promise<Stored> {
-  const result: Stored = new Map();
   const distinct = [...new Set(ids)];
+  const contacts: Contact[] = [];
   for (let start = 0; start < distinct.length; start += BATCH) {
-    const rows = await ctx.db
-      .selectFrom("contacts")
-      .selectAll()
-      .where("id", "in", distinct.slice(start, start + BATCH))
-      .execute();
-    // Visibility on the rows, as RecordStore.findMany does, so SQLite reads ids, not the team.
-    for (const row of rows) {
-      if (!isVisibleTo(ctx.user, row)) continue;
-      const record = contactMatchRecord({
-        firstName: row.first_name,
-        lastName: row.last_name,
-        emails: readJson<string[]>(row.emails, []),
-        phones: readJson<string[]>(row.phones, []),
-        address: readJson<PostalAddress | null>(row.address, null),
-        birthDate: row.birth_date,
-        jobTitle: null,
-      });
-      result.set(row.id, { id: row.id, updatedAt: row.updated_at, record, row });
-    }
+    contacts.push(...(await contactStore.findMany(ctx.db, ctx.user, distinct.slice(start, start + BATCH))));
     await yieldToOtherRequests();
   }
-  return result;
+  const records = await mapInSlices(contacts, contactMatchRecord);
+  return new Map(contacts.map((contact, k) => [contact.id, { contact, record: records[k]! }]));
 }
