@@ -43,7 +43,7 @@ const app = createApp({
 // The same pragmas as the server's connection (server/src/db/connect.ts).
 const raw = new Sqlite(file, { readonly: true });
 raw.pragma("busy_timeout = 5000");
-raw.pragma("cache_size = -65536");
+raw.pragma("cache_size = -262144");
 raw.pragma("mmap_size = 17179869184");
 type Row = Record<string, unknown>;
 const read = (text: string) => raw.prepare<unknown[], Row>(text);

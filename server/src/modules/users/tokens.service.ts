@@ -63,7 +63,7 @@ type Cached = { user: AuthUser; tokenId: string; until: number };
  * Resolves bearer tokens to users, with a short cache so the hot lookup path stays one query. It
  * reads through `reader` so a request is never held up behind another's long write transaction.
  */
-export function tokenVerifier(db: Kysely<Database>, reader: Kysely<Database> = db) {
+export function tokenVerifier(db: Kysely<Database>, reader: Kysely<Database>) {
   const cache = new Map<string, Cached>();
   const lastUsedWritten = new Map<string, number>();
 
