@@ -20,18 +20,20 @@ export type Db = {
    */
   reader: Kysely<Database>;
   kind: DatabaseTarget["kind"];
+  /** The SQLite file, for work that opens its own connection on another thread; null otherwise. */
+  file: string | null;
   close: () => Promise<void>;
 };
 
 export function connect(target: DatabaseTarget): Db {
   if (target.kind === "postgres") {
     const db = connectPostgres(target);
-    return { db, reader: db, kind: target.kind, close: () => db.destroy() };
+    return { db, reader: db, kind: target.kind, file: null, close: () => db.destroy() };
   }
   if (target.file === ":memory:") {
     // An in-memory database is private to its connection: a second one would see another database.
     const db = connectSqlite(target.file);
-    return { db, reader: db, kind: target.kind, close: () => db.destroy() };
+    return { db, reader: db, kind: target.kind, file: null, close: () => db.destroy() };
   }
   const db = connectSqlite(target.file, { checkpoints: "elsewhere" });
   const reader = connectSqlite(target.file, { readOnly: true });
@@ -40,6 +42,7 @@ export function connect(target: DatabaseTarget): Db {
     db,
     reader,
     kind: target.kind,
+    file: target.file,
     close: async () => {
       await checkpointer.stop();
       await reader.destroy();

@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, type SelectQueryBuilder } from "kysely";
+import type { Kysely, SelectQueryBuilder } from "kysely";
+import { isPostgres } from "./dialect.ts";
 
 /** Any Kysely instance or transaction, whatever its tables. */
 type AnyKysely = Pick<Kysely<unknown>, "getExecutor">;
@@ -13,5 +14,5 @@ export function forUpdate<DB, TB extends keyof DB, O>(
   db: AnyKysely,
   qb: SelectQueryBuilder<DB, TB, O>,
 ): SelectQueryBuilder<DB, TB, O> {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? qb.forUpdate() : qb;
+  return isPostgres(db) ? qb.forUpdate() : qb;
 }

@@ -3,6 +3,7 @@ import * as initial from "./migrations/0001_initial.ts";
 import * as idempotencyKeys from "./migrations/0002_idempotency_keys.ts";
 import * as searchTerms from "./migrations/0003_search_terms.ts";
 import * as importsAndDedup from "./migrations/0004_imports_and_dedup.ts";
+import * as marketing from "./migrations/0005_marketing.ts";
 
 /** Listed here rather than read from disk, so migrations work however the server is packaged. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   "0002_idempotency_keys": idempotencyKeys,
   "0003_search_terms": searchTerms,
   "0004_imports_and_dedup": importsAndDedup,
+  "0005_marketing": marketing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

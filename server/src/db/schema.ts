@@ -124,6 +124,7 @@ export type ProductsTable = RecordColumns & {
   name: string;
   list_price: number;
   currency: string;
+  category: string | null;
   warranty_months: number;
   active: number;
 };
@@ -239,6 +240,92 @@ export type MergesTable = {
   undone_at: string | null;
 };
 
+/**
+ * What segments filter on, one narrow row per contact, so counting a segment over a million contacts
+ * scans megabytes rather than the contacts table. The first columns mirror the contact (its record
+ * store keeps them); order and activity facts follow its orders and activities (contact-facts.ts);
+ * scores come from the last RFM run. Text is folded (lower case, no accents) for comparison.
+ */
+export type ContactFactsTable = {
+  contact_id: string;
+  owner_id: string;
+  team_id: string | null;
+  country: string | null;
+  postcode: string | null;
+  city: string | null;
+  source: string | null;
+  /** `|vip|salon 2024|`: each folded tag between bars, so one substring test finds a tag. */
+  tags: string;
+  email_consent: string;
+  phone_consent: string;
+  sms_consent: string;
+  post_consent: string;
+  do_not_contact: number;
+  has_email: number;
+  has_phone: number;
+  order_count: number;
+  order_total: number;
+  first_order_at: string | null;
+  last_order_at: string | null;
+  last_activity_at: string | null;
+  recency_score: number | null;
+  frequency_score: number | null;
+  monetary_score: number | null;
+  product_category: string | null;
+  lifetime_value: number | null;
+  scored_at: string | null;
+};
+
+export type SegmentsTable = RecordColumns & {
+  name: string;
+  description: string | null;
+  entity: string;
+  kind: string;
+  filter: string | null;
+};
+
+/** The members of a static list: contact or account ids, as the segment's entity says. */
+export type SegmentMembersTable = { segment_id: string; member_id: string; added_at: string };
+
+export type CampaignsTable = RecordColumns & {
+  code: string;
+  name: string;
+  objective: string | null;
+  segment_id: string | null;
+  channel: string;
+  planned_at: string | null;
+  cost: number;
+  promise_type: string | null;
+  promise_summary: string | null;
+  response_channels: string;
+  target_quantity: number | null;
+  control_size: number;
+  response_window_days: number;
+  status: string;
+  launched_at: string | null;
+  target_count: number;
+  control_count: number;
+};
+
+/**
+ * One contact on an action's list, frozen at launch: solicited (control 0) or held out (control 1),
+ * and what came back. Solicited rows are what the contact-pressure cap counts.
+ */
+export type CampaignTargetsTable = {
+  campaign_id: string;
+  contact_id: string;
+  control: number;
+  solicited_at: string;
+  responded_at: string | null;
+  response_channel: string | null;
+  response_source: string | null;
+  converted_at: string | null;
+  conversion_value: number | null;
+};
+
+/** Admin settings, one JSON value per key (`marketing`...). */
+export type SettingsTable = { key: string; value: string; updated_at: string; updated_by: string | null };
+
 export type Database = {
   teams: TeamsTable;
   users: UsersTable;
@@ -264,7 +351,22 @@ export type Database = {
   import_jobs: ImportJobsTable;
   import_rows: ImportRowsTable;
   merges: MergesTable;
+  contact_facts: ContactFactsTable;
+  segments: SegmentsTable;
+  segment_members: SegmentMembersTable;
+  campaigns: CampaignsTable;
+  campaign_targets: CampaignTargetsTable;
+  settings: SettingsTable;
 };
 
 /** The business record tables, which share RecordColumns and the generic record code. */
-export type RecordTable = "accounts" | "contacts" | "activities" | "opportunities" | "products" | "orders" | "cases";
+export type RecordTable =
+  | "accounts"
+  | "contacts"
+  | "activities"
+  | "opportunities"
+  | "products"
+  | "orders"
+  | "cases"
+  | "segments"
+  | "campaigns";

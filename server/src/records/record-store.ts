@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { newId, nowIso } from "./ids.ts";
 import { writeJson } from "./json-column.ts";
 import type { RequestContext, Tx } from "./request-context.ts";
-import { deleteSideRowsOf, insertRows, replaceSideRows } from "./side-rows.ts";
+import { deleteSideRowsOf, insertRows, writeMirrorRows } from "./side-rows.ts";
 
 export type RecordMeta = {
   id: string;
@@ -50,6 +50,11 @@ export type RecordDefinition<Entity extends RecordMeta, Fields, Query> = {
   mirrors?: Array<Mirror<Entity>>;
   /** Other side-table writes after an insert or update (stage history), in the same transaction. */
   writeChildren?: (tx: Tx, entity: Entity, before: Entity | null, ctx: RequestContext) => Promise<void>;
+  /**
+   * Data elsewhere derived from these records (a contact's order facts from its orders), brought
+   * up to date in the same transaction after every create, update and delete.
+   */
+  afterChange?: (tx: Tx, transitions: Array<RecordTransition<Entity>>) => Promise<void>;
   /** Applies the list filters of this record type. */
   filter?: (qb: LooseSelect, query: Query) => LooseSelect;
   /** Ids in the fields that must name a record the user can see, checked before writing. */
@@ -64,8 +69,15 @@ export type NewRecord<Fields> = { fields: Fields; ownerId?: string | undefined }
 /** One record of a bulk update: the record as just read in the caller's transaction, and its new fields. */
 export type RecordChange<Entity, Fields> = { current: Entity; fields: Fields };
 
-/** A side table mirroring a record: `owner` is its column holding the record's id. */
-export type Mirror<Entity> = { table: string; owner: string; rows: (entity: Entity) => Row[] };
+/**
+ * A side table mirroring a record: `owner` is its column holding the record's id. `inPlace`: one
+ * row per record whose other columns someone else writes (a contact's order facts), so the row is
+ * upserted on change rather than deleted and written again.
+ */
+export type Mirror<Entity> = { table: string; owner: string; rows: (entity: Entity) => Row[]; inPlace?: true };
+
+/** A record as it was and as it is after a write: null before a create, null after a delete. */
+export type RecordTransition<Entity> = { before: Entity | null; after: Entity | null };
 
 export type ListQueryBase = {
   cursor?: string | undefined;
@@ -348,6 +360,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
         if (!current) throw notFound(this.def.label);
         if (version !== null && current.version !== version) throw this.stale(current);
         await loose(tx).deleteFrom(this.def.table).where("id", "=", id).execute();
+        await this.def.afterChange?.(tx, [{ before: current, after: null }]);
         await audit(tx, ctx, { action: "delete", entity: this.def.label, entityId: id, detail: { before: current } });
       }),
     );
@@ -357,9 +370,10 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
     for (const mirror of this.def.mirrors ?? []) {
       const rows = mirror.rows(entity);
       if (before && writeJson(mirror.rows(before)) === writeJson(rows)) continue;
-      await replaceSideRows(tx, mirror.table, mirror.owner, entity.id, rows);
+      await writeMirrorRows(tx, mirror, entity.id, rows);
     }
     await this.def.writeChildren?.(tx, entity, before, ctx);
+    await this.def.afterChange?.(tx, [{ before, after: entity }]);
   }
 
   /** `writeSideTables` for many records: one delete per batch of owners, multi-row inserts. */
@@ -381,6 +395,10 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
         }
         rows.push(...next);
       });
+      if (mirror.inPlace) {
+        await insertRows(tx, mirror.table, rows, before ? { key: mirror.owner } : undefined);
+        continue;
+      }
       // A new record owns no side rows yet: nothing to delete.
       await deleteSideRowsOf(tx, mirror.table, mirror.owner, owners, ID_BATCH);
       await insertRows(tx, mirror.table, rows);
@@ -388,6 +406,10 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
     if (this.def.writeChildren) {
       for (const [i, entity] of entities.entries()) await this.def.writeChildren(tx, entity, before?.[i] ?? null, ctx);
     }
+    await this.def.afterChange?.(
+      tx,
+      entities.map((after, i) => ({ before: before?.[i] ?? null, after })),
+    );
   }
 
   /** `hydrate` for entities already made from their rows: children attached a batch at a time. */

@@ -13,6 +13,20 @@ export const MAX_PARAMETERS = 32_766;
 const MAX_ROWS_PER_INSERT = 512;
 
 /**
+ * Writes a record's rows in one of its mirrors: replaced, or, for a mirror kept in place (one row
+ * per record, with columns others write too), upserted so those columns survive.
+ */
+export async function writeMirrorRows(
+  tx: Tx,
+  mirror: { table: string; owner: string; inPlace?: true },
+  ownerId: string,
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
+  if (mirror.inPlace) await insertRows(tx, mirror.table, rows, { key: mirror.owner });
+  else await replaceSideRows(tx, mirror.table, mirror.owner, ownerId, rows);
+}
+
+/**
  * Replaces the rows a record owns in a side table (its addresses, phones, search terms, order
  * lines) with `rows`, inside the caller's transaction.
  */
@@ -34,7 +48,13 @@ export async function replaceSideRows(
  * count (the SQLite connection caches prepared statements by their text). The text is written
  * here, not by the query builder, whose cost per value outweighs the insert itself at this size.
  */
-export async function insertRows(tx: Tx, table: string, rows: readonly Row[]): Promise<void> {
+export async function insertRows(
+  tx: Tx,
+  table: string,
+  rows: readonly Row[],
+  /** Upsert: a row whose `key` column already exists has its other columns overwritten. */
+  onConflict?: { key: string },
+): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const columns = Object.keys(first);
@@ -47,7 +67,14 @@ export async function insertRows(tx: Tx, table: string, rows: readonly Row[]): P
     const batch = rows.slice(start, start + size);
     const parameters = valuesOf(batch, columns);
     if (parameters) {
-      await tx.executeQuery(CompiledQuery.raw(insertText(table, columns, size, numbered), parameters));
+      await tx.executeQuery(CompiledQuery.raw(insertText(table, columns, size, numbered, onConflict?.key), parameters));
+    } else if (onConflict) {
+      const key = onConflict.key;
+      await (tx as unknown as Kysely<LooseTables>)
+        .insertInto(table)
+        .values(batch)
+        .onConflict((oc) => oc.column(key).doUpdateSet(updateFromExcluded(columns, key)))
+        .execute();
     } else {
       // A row missing a column (undefined): the builder's own handling, as a single insert would get.
       await (tx as unknown as Kysely<LooseTables>).insertInto(table).values(batch).execute();
@@ -74,11 +101,21 @@ function valuesOf(rows: readonly Row[], columns: readonly string[]): unknown[] |
 
 const insertTexts = new Map<string, string>();
 
-function insertText(table: string, columns: readonly string[], rows: number, numbered: boolean): string {
-  const key = `${numbered ? "$" : "?"}|${table}|${columns.join(",")}|${rows}`;
+function insertText(
+  table: string,
+  columns: readonly string[],
+  rows: number,
+  numbered: boolean,
+  conflictKey: string | undefined,
+): string {
+  const key = `${numbered ? "$" : "?"}|${table}|${columns.join(",")}|${rows}|${conflictKey ?? ""}`;
   let text = insertTexts.get(key);
   if (text === undefined) {
     text = `insert into ${quote(table)} (${columns.map(quote).join(", ")}) values ${valuesList(rows, columns.length, numbered)}`;
+    if (conflictKey !== undefined) {
+      const set = columns.filter((c) => c !== conflictKey).map((c) => `${quote(c)} = excluded.${quote(c)}`);
+      text += ` on conflict (${quote(conflictKey)}) do update set ${set.join(", ")}`;
+    }
     // Shapes are few (tables x column sets x sizes); the bound only guards a leak.
     if (insertTexts.size >= 1000) insertTexts.clear();
     insertTexts.set(key, text);
@@ -105,6 +142,14 @@ export function valuesList(
     tuples.push(`(${cells.join(", ")})`);
   }
   return tuples.join(", ");
+}
+
+/** `column = excluded.column` for every column but the key, as the query builder takes it. */
+function updateFromExcluded(columns: readonly string[], key: string) {
+  return Object.fromEntries(columns.filter((c) => c !== key).map((c) => [c, sql.ref(`excluded.${c}`)])) as Record<
+    string,
+    ReturnType<typeof sql.ref>
+  >;
 }
 
 /** Whether this connection's dialect numbers its parameters ($1: PostgreSQL) or not (?: SQLite). */

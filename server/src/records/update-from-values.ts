@@ -11,7 +11,7 @@ const MAX_ROWS = 512;
 export interface UpdateFromValues {
   table: string;
   /** A condition every updated row meets (the job a row belongs to): column and value. */
-  scope: { column: string; value: string };
+  scope?: { column: string; value: string };
   /** The column that tells one row from another within the scope, and its type. */
   key: { column: string; type: ValueType };
   /** The columns to set and their types, in the order each row gives its values. */
@@ -40,7 +40,7 @@ export async function updateFromValues(tx: Tx, update: UpdateFromValues): Promis
         throw new Error(`updateFromValues: a row of ${row.length} values, not ${types.length}`);
       parameters.push(...row);
     }
-    parameters.push(update.scope.value);
+    if (update.scope) parameters.push(update.scope.value);
     await tx.executeQuery(CompiledQuery.raw(updateText(update, types, size, numbered), parameters));
     start += size;
   }
@@ -50,7 +50,7 @@ const texts = new Map<string, string>();
 
 function updateText(update: UpdateFromValues, types: readonly ValueType[], rows: number, numbered: boolean): string {
   const columns = Object.keys(update.columns);
-  const key = [numbered, rows, update.table, update.scope.column, update.key.column, ...columns, ...types].join("|");
+  const key = [numbered, rows, update.table, update.scope?.column, update.key.column, ...columns, ...types].join("|");
   let text = texts.get(key);
   if (text === undefined) {
     const table = quote(update.table);
@@ -60,11 +60,13 @@ function updateText(update: UpdateFromValues, types: readonly ValueType[], rows:
     const values = valuesList(rows, types.length, numbered, (p, column) =>
       numbered ? `cast(${p} as ${types[column]})` : p,
     );
-    const scope = numbered ? `$${rows * types.length + 1}` : "?";
+    const scope = update.scope
+      ? `${table}.${quote(update.scope.column)} = ${numbered ? `$${rows * types.length + 1}` : "?"} and `
+      : "";
     text =
       `update ${table} set ${columns.map((column, k) => `${quote(column)} = v.column${k + 2}`).join(", ")} ` +
       `from (values ${values}) as v ` +
-      `where ${table}.${quote(update.scope.column)} = ${scope} and ${table}.${quote(update.key.column)} = v.column1`;
+      `where ${scope}${table}.${quote(update.key.column)} = v.column1`;
     // Shapes are few (callers x sizes); the bound only guards a leak.
     if (texts.size >= 1000) texts.clear();
     texts.set(key, text);

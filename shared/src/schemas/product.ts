@@ -6,6 +6,8 @@ const productFields = {
   name: ShortText.min(1),
   listPrice: Money.min(0),
   currency: Currency,
+  /** The product type FRAT scores by ("software", "training"...). */
+  category: ShortText.min(1).nullable().default(null),
   warrantyMonths: z.number().int().min(0).max(600).default(0),
   active: z.boolean().default(true),
 };

@@ -4,7 +4,7 @@ import type { CreateTableBuilder, Kysely } from "kysely";
 type Db = Kysely<unknown>;
 
 /** id, timestamps, version, owner and team: the columns of every business record. */
-function withRecordColumns<T extends string>(table: CreateTableBuilder<T>) {
+export function withRecordColumns<T extends string>(table: CreateTableBuilder<T>) {
   return table
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("created_at", "text", (c) => c.notNull())

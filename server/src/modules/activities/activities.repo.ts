@@ -5,6 +5,8 @@ import { readJson, writeJson } from "../../records/json-column.ts";
 import { containsTextIgnoringCase } from "../../records/like.ts";
 import type { RecordDefinition, RecordMeta } from "../../records/record-store.ts";
 import { withMeta } from "../../records/with-meta.ts";
+import { attributeActivities } from "../campaigns/responses.ts";
+import { refreshContactFacts } from "../contacts/contact-facts.ts";
 
 export type ActivityFields = Omit<Activity, keyof RecordMeta>;
 
@@ -16,6 +18,9 @@ export function activityContactRows(a: Pick<Activity, "id" | "participants" | "o
     occurred_at: a.occurredAt,
   }));
 }
+
+const contactIdsOf = (activity: Activity | null) =>
+  activity ? activityContactRows(activity).map((row) => row.contact_id) : [];
 
 export const activityRecords: RecordDefinition<Activity, ActivityFields, z.output<typeof ActivityListQuery>> = {
   table: "activities",
@@ -62,6 +67,15 @@ export const activityRecords: RecordDefinition<Activity, ActivityFields, z.outpu
       rows: activityContactRows,
     },
   ],
+  // A contact's last activity follows its activities (segments filter on recency); an incoming one
+  // from a contact on a launched campaign's list is a response.
+  afterChange: async (tx, transitions) => {
+    await refreshContactFacts(
+      tx,
+      transitions.flatMap(({ before, after }) => [...contactIdsOf(before), ...contactIdsOf(after)]),
+    );
+    await attributeActivities(tx, transitions);
+  },
   filter: (qb, query) => {
     let q = qb;
     if (query.type) q = q.where("type", "=", query.type);

@@ -7,6 +7,7 @@ import { containsText } from "../../records/like.ts";
 import type { RecordDefinition, RecordMeta } from "../../records/record-store.ts";
 import { searchTerms } from "../../records/search-terms.ts";
 import { withMeta } from "../../records/with-meta.ts";
+import { contactFactColumns } from "./contact-facts.ts";
 import { contactMatchKeys } from "./contact-match.ts";
 
 export type ContactFields = Omit<Contact, keyof RecordMeta>;
@@ -75,6 +76,8 @@ export const contactRecords: RecordDefinition<Contact, ContactFields, z.output<t
       owner: "contact_id",
       rows: (c) => contactMatchKeys(c).map((key) => ({ key, contact_id: c.id })),
     },
+    // What segments count over; its order, activity and score columns are written elsewhere.
+    { table: "contact_facts", owner: "contact_id", rows: (c) => [contactFactColumns(c)], inPlace: true },
   ],
   filter: (qb, query) => {
     let q = qb;

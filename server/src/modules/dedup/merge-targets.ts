@@ -2,7 +2,9 @@ import type { Merge } from "@rapport/shared/schemas";
 import type { RecordTable } from "../../db/schema.ts";
 import { fieldsOf } from "../../records/record-service.ts";
 import type { ListQueryBase, RecordMeta, RecordStore } from "../../records/record-store.ts";
+import type { Tx } from "../../records/request-context.ts";
 import { accountStore } from "../accounts/accounts.service.ts";
+import { refreshContactFacts } from "../contacts/contact-facts.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
 import { columnLink, type Link, moveStageChanges, participantsLink } from "./links.ts";
 import { type DatedFields, mergeAccountFields, mergeContactFields } from "./survivorship.ts";
@@ -17,6 +19,8 @@ export type MergeTarget<E extends RecordMeta, F extends object, Q extends ListQu
   links: Link[];
   /** Columns of a removed record that may name a record removed since; undo clears them. */
   references: Array<{ column: string; table: RecordTable }>;
+  /** Brings data derived from the links (a contact's order facts) up to date once they moved. */
+  linksMoved?: (tx: Tx, ids: string[]) => Promise<void>;
 };
 
 const target = <E extends RecordMeta, F extends object, Q extends ListQueryBase>(t: MergeTarget<E, F, Q>) => t;
@@ -33,6 +37,7 @@ export const contactMerge = target({
     columnLink("orders", "contact_id"),
   ],
   references: [{ column: "account_id", table: "accounts" }],
+  linksMoved: refreshContactFacts,
 });
 
 // Account domains and search terms are the survivor's mirrors: its unioned domains rebuild them.

@@ -49,6 +49,7 @@ export async function mergeRecords<E extends RecordMeta, F extends object, Q ext
         if (moved.ids.length > 0) links.push(moved);
       }
     }
+    await target.linksMoved?.(tx, [survivor.id]);
     await (tx as unknown as Kysely<LooseTables>)
       .deleteFrom(store.def.table)
       .where("id", "in", request.mergedIds)

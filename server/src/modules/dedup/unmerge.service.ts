@@ -7,7 +7,7 @@ import { isVisibleTo, type LooseTables } from "../../records/access.ts";
 import { audit } from "../../records/audit.ts";
 import type { ListQueryBase, RecordMeta } from "../../records/record-store.ts";
 import type { RequestContext } from "../../records/request-context.ts";
-import { replaceSideRows } from "../../records/side-rows.ts";
+import { writeMirrorRows } from "../../records/side-rows.ts";
 import { lockedRows } from "./locked-rows.ts";
 import { accountMerge, contactMerge, type MergeTarget } from "./merge-targets.ts";
 import { lockMerge, markUndone, type Row, readSnapshot, rowToMerge } from "./merges.repo.ts";
@@ -52,6 +52,7 @@ async function undoWith<E extends RecordMeta, F extends object, Q extends ListQu
     const link = target.links.find((candidate) => candidate.name === moved.link);
     if (link) movedBack += await link.moveBack(tx, moved, row.survivor_id);
   }
+  await target.linksMoved?.(tx, [row.survivor_id, ...snapshot.merged.map((merged) => merged.id as string)]);
   const survivorRestored = survivor !== null && survivor.version === row.survivor_version;
   if (survivorRestored) {
     await store.update(ctx, row.survivor_id, row.survivor_version, () =>
@@ -94,6 +95,6 @@ async function restoreRow<E extends RecordMeta, F extends object, Q extends List
   const [record] = await target.store.hydrate(tx, [row]);
   if (!record) return;
   for (const mirror of target.store.def.mirrors ?? []) {
-    await replaceSideRows(tx, mirror.table, mirror.owner, record.id, mirror.rows(record));
+    await writeMirrorRows(tx, mirror, record.id, mirror.rows(record));
   }
 }

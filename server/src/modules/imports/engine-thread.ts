@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { runInThread } from "../../threads/run-in-thread.ts";
 import { ENGINE_TASKS, type EngineTasks } from "./engine-tasks.ts";
 
 /** Below this many records a task runs in place: starting a thread costs more than it saves. */
@@ -17,15 +17,5 @@ export function runEngineTask<K extends keyof EngineTasks>(
   if (size < THREAD_FROM) {
     return Promise.resolve((ENGINE_TASKS[task] as (input: unknown) => ReturnType<EngineTasks[K]>)(input));
   }
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./engine-worker-boot.mjs", import.meta.url), {
-      workerData: { entry: new URL("./engine-worker.ts", import.meta.url).href, task, input },
-    });
-    worker.once("message", (result: ReturnType<EngineTasks[K]>) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the matching thread stopped (code ${code}) before answering`)));
-  });
+  return runInThread(new URL("./engine-worker.ts", import.meta.url), { task, input });
 }

@@ -2,8 +2,9 @@ import type { ImportJob, Role } from "@rapport/shared/schemas";
 import type { AppDeps } from "../../app-deps.ts";
 import { AppError } from "../../http/app-error.ts";
 import { nowIso } from "../../records/ids.ts";
-import { writeJson } from "../../records/json-column.ts";
+import { readJson, writeJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
+import { recomputeCustomerValue } from "../customer-value/rfm-run.ts";
 import { applyRows, messageOf } from "./apply.ts";
 import { jobFromRow } from "./imports.repo.ts";
 import { analyseRows, assertEditable, findJob, getJob } from "./imports.service.ts";
@@ -103,11 +104,14 @@ function run(deps: AppDeps, id: string, work: Work): void {
         await analyseRows(ctx, jobFromRow(job));
       } else if (work === "apply") {
         await applyRows(ctx, jobFromRow(job));
+        const result = await resultOf(deps, id);
         await db
           .updateTable("import_jobs")
-          .set({ status: "applied", result: writeJson(await resultOf(deps, id)), updated_at: nowIso() })
+          .set({ status: "applied", result: writeJson(result), updated_at: nowIso() })
           .where("id", "=", id)
           .execute();
+        // Merges moved orders between contacts: their scores follow (creates and updates move none).
+        if ((result.merged ?? 0) > 0) void recomputeCustomerValue(deps.database);
       } else {
         const undo = await undoRows(ctx, jobFromRow(job));
         await db
@@ -115,6 +119,7 @@ function run(deps: AppDeps, id: string, work: Work): void {
           .set({ status: "undone", undo: writeJson(undo), updated_at: nowIso() })
           .where("id", "=", id)
           .execute();
+        if (readJson<ImportJob["result"]>(job.result, null)?.merged) void recomputeCustomerValue(deps.database);
       }
     } catch (error) {
       // A failed dry run changed nothing: the job goes back to receiving, with the reason, to try again.
