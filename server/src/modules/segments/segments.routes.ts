@@ -1,0 +1,27 @@
+import { api } from "@rapport/shared/api";
+import type { Hono } from "hono";
+import type { AppDeps } from "../../app-deps.ts";
+import type { AppEnv } from "../../http/context.ts";
+import { route } from "../../http/route.ts";
+import { crudRoutes } from "../../records/crud-routes.ts";
+import {
+  changeStaticMembers,
+  countSegment,
+  previewSegment,
+  segmentMembers,
+  segmentService,
+} from "./segments.service.ts";
+
+export function segmentRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  const { config } = deps;
+  const ctx = (input: { user: Parameters<AppDeps["context"]>[0]; requestId: string }) =>
+    deps.context(input.user, input.requestId);
+  // Before the CRUD routes, so /segments/preview is never read as /segments/{id}.
+  route(app, config, api.segments.preview, async (input) => previewSegment(ctx(input), input.body));
+  crudRoutes(app, deps, api.segments, segmentService);
+  route(app, config, api.segments.count, async (input) => countSegment(ctx(input), input.params.id));
+  route(app, config, api.segments.members, async (input) => segmentMembers(ctx(input), input.params.id, input.query));
+  route(app, config, api.segments.changeMembers, async (input) =>
+    changeStaticMembers(ctx(input), input.params.id, input.body),
+  );
+}
