@@ -69,6 +69,18 @@ describe("demo workspace", () => {
       accounts.length + contacts.length + activities.length + opportunities.length,
     );
 
+    // The marketer starts with segments that run, and buyers have their scores.
+    const segments = await all("/segments");
+    expect(segments).toHaveLength(3);
+    for (const segment of segments) {
+      const count = await t.call("GET", `/segments/${segment.id}/count`);
+      expect(count.status, String(segment.name)).toBe(200);
+    }
+    expect((await t.call("GET", "/rfm")).json).toMatchObject({ status: "done", periodMonths: 24 });
+    const values = await Promise.all(contacts.map(async (c) => (await t.call("GET", `/contacts/${c.id}/value`)).json));
+    expect(values.filter((v) => v.rfm !== null).length).toBeGreaterThan(5);
+    expect(values.some((v) => v.productCategory !== null)).toBe(true);
+
     expect(await loadDemo(t.database, t.config)).toBeNull();
     expect(await all("/accounts")).toHaveLength(DEMO_SIZE.accounts);
   });

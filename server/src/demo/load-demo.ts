@@ -7,6 +7,7 @@ import {
   OrderCreate,
   ProductCreate,
   type Role,
+  SegmentCreate,
 } from "@rapport/shared/schemas";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connect.ts";
@@ -15,9 +16,11 @@ import { accountService } from "../modules/accounts/accounts.service.ts";
 import { activityService } from "../modules/activities/activities.service.ts";
 import { caseService } from "../modules/cases/cases.service.ts";
 import { contactService } from "../modules/contacts/contacts.service.ts";
+import { recomputeCustomerValue } from "../modules/customer-value/rfm-run.ts";
 import { opportunityService } from "../modules/opportunities/opportunities.service.ts";
 import { orderService } from "../modules/orders/orders.service.ts";
 import { productService } from "../modules/products/products.service.ts";
+import { segmentService } from "../modules/segments/segments.service.ts";
 import { createTeam, createUser, rowToUser } from "../modules/users/users.service.ts";
 import type { RequestContext } from "../records/request-context.ts";
 import { createSynthetic, type Participant } from "./synthetic/index.ts";
@@ -33,6 +36,36 @@ export const DEMO_SIZE = {
   /** Activities per contact, on average. */
   activitiesPerContact: 1.75,
 } as const;
+
+const DEMO_SEGMENTS = [
+  {
+    name: "Clients en France, e-mail accepté",
+    filter: {
+      and: [
+        { field: "country", op: "eq", value: "FR" },
+        { field: "consent.email", op: "eq", value: "opted_in" },
+      ],
+    },
+  },
+  {
+    name: "Clients à relancer : rien depuis 90 jours",
+    filter: {
+      and: [
+        { field: "orderCount", op: "gte", value: 1 },
+        { field: "lastActivityAt", op: "notWithinDays", value: 90 },
+      ],
+    },
+  },
+  {
+    name: "Meilleurs clients (R et M de 4 ou 5)",
+    filter: {
+      and: [
+        { field: "recencyScore", op: "gte", value: 4 },
+        { field: "monetaryScore", op: "gte", value: 4 },
+      ],
+    },
+  },
+];
 
 type DemoUser = { key: string; name: string; role: Role; team: "sales" | "export" | null };
 const DEMO_USERS: DemoUser[] = [
@@ -208,6 +241,12 @@ export async function loadDemo(database: Db, config: Config): Promise<string | n
     await activityService.create(person.owner, ActivityCreate.parse(input));
   }
 
+  // -- the marketer's first segments, and every customer's value -------------------------------------
+  for (const segment of DEMO_SEGMENTS) {
+    await segmentService.create(user("sophie.lambert"), SegmentCreate.parse(segment));
+  }
+  await recomputeCustomerValue(database);
+
   return [
     `${accounts.length} accounts`,
     `${contacts.length} contacts`,
@@ -216,6 +255,7 @@ export async function loadDemo(database: Db, config: Config): Promise<string | n
     `${products.length} products`,
     `${buyers.length > 0 ? DEMO_SIZE.orders : 0} orders`,
     `${DEMO_SIZE.cases} cases`,
+    `${DEMO_SEGMENTS.length} segments`,
     `${DEMO_USERS.length} users in 2 teams`,
   ].join(", ");
 }

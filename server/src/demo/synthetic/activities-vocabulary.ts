@@ -86,22 +86,22 @@ export const DEAL_NAMES: Record<Lang, string[]> = {
   en: ["Fleet upgrade – {n} laptops", "Managed print services {year}", "Office fit-out {city}", "Server refresh"],
 };
 
-type CatalogueItem = [code: string, name: string, listPrice: number, warrantyMonths: number];
+type CatalogueItem = [code: string, name: string, listPrice: number, warrantyMonths: number, category: string];
 export const CATALOGUE: CatalogueItem[] = [
-  ["IMP-LX420", "Imprimante laser LX420", 349, 24],
-  ["IMP-MF900", "Multifonction couleur MF900", 1290, 36],
-  ["PC-PRO14", "Ordinateur portable Pro 14", 1149, 24],
-  ["ECR-27Q", "Écran 27 pouces QHD", 289, 36],
-  ["SRV-R2", "Serveur rack R2", 4890, 36],
-  ["TEL-IP5", "Téléphone IP T5", 159, 24],
-  ["ROUT-X200", "Routeur VPN X200", 420, 24],
-  ["OND-1500", "Onduleur 1500 VA", 310, 24],
-  ["MNT-STD", "Contrat de maintenance standard (1 an)", 480, 0],
-  ["MNT-PRM", "Contrat de maintenance premium (1 an)", 960, 0],
-  ["INST-J", "Journée d'installation sur site", 650, 0],
-  ["FORM-J", "Formation utilisateurs (journée)", 890, 0],
-  ["CART-LX", "Cartouche toner LX420", 79, 0],
-  ["DOCK-U3", "Station d'accueil USB-C", 189, 12],
+  ["IMP-LX420", "Imprimante laser LX420", 349, 24, "impression"],
+  ["IMP-MF900", "Multifonction couleur MF900", 1290, 36, "impression"],
+  ["PC-PRO14", "Ordinateur portable Pro 14", 1149, 24, "informatique"],
+  ["ECR-27Q", "Écran 27 pouces QHD", 289, 36, "informatique"],
+  ["SRV-R2", "Serveur rack R2", 4890, 36, "informatique"],
+  ["TEL-IP5", "Téléphone IP T5", 159, 24, "réseau"],
+  ["ROUT-X200", "Routeur VPN X200", 420, 24, "réseau"],
+  ["OND-1500", "Onduleur 1500 VA", 310, 24, "informatique"],
+  ["MNT-STD", "Contrat de maintenance standard (1 an)", 480, 0, "service"],
+  ["MNT-PRM", "Contrat de maintenance premium (1 an)", 960, 0, "service"],
+  ["INST-J", "Journée d'installation sur site", 650, 0, "service"],
+  ["FORM-J", "Formation utilisateurs (journée)", 890, 0, "formation"],
+  ["CART-LX", "Cartouche toner LX420", 79, 0, "consommable"],
+  ["DOCK-U3", "Station d'accueil USB-C", 189, 12, "informatique"],
 ];
 
 export const CASE_SUBJECTS: Record<Lang, string[]> = {

@@ -486,13 +486,14 @@ export function createSynthetic(options: SyntheticOptions = {}) {
   // -- catalogue, deals, orders, cases, activities ------------------------------------------------
 
   function product(i: number): ProductInput {
-    const [code, name, listPrice, warrantyMonths] = at(CATALOGUE, i % CATALOGUE.length);
+    const [code, name, listPrice, warrantyMonths, category] = at(CATALOGUE, i % CATALOGUE.length);
     const generation = Math.floor(i / CATALOGUE.length);
     return {
       code: generation === 0 ? code : `${code}-G${generation + 1}`,
       name: generation === 0 ? name : `${name} (génération ${generation + 1})`,
       listPrice: Math.round(listPrice * (1 + generation * 0.08) * 100) / 100,
       currency: "EUR",
+      category,
       warrantyMonths,
       active: generation > 0 || i % 11 !== 10,
     };
