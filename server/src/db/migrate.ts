@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import { isPostgres } from "./dialect.ts";
 import * as initial from "./migrations/0001_initial.ts";
 import * as idempotencyKeys from "./migrations/0002_idempotency_keys.ts";
 import * as searchTerms from "./migrations/0003_search_terms.ts";
@@ -18,7 +19,13 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its bookkeeping tables in every schema it can see unless told which: a
+  // PostgreSQL database holding other Rapport schemas (tests, staging) would make it skip creating
+  // its own. On PostgreSQL they live in the connection's schema.
+  const schema = isPostgres(db)
+    ? ((await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? undefined)
+    : undefined;
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error) {
