@@ -161,3 +161,45 @@ async function writeParticipants(tx: Transaction<Database>, row: ActivityRow, pa
   const mirror = activityContactRows({ id: row.id, participants, occurredAt: row.occurred_at });
   await replaceSideRows(tx, "activity_contacts", "activity_id", row.id, mirror);
 }
+
+/**
+ * Rows of a list keyed by (list, member): a contact's places on campaign target lists and in
+ * static segments. A merged contact's places move to the survivor, except where the survivor
+ * already has one on the same list: there the survivor's own entry stands.
+ */
+export function listMemberLink(
+  table: "campaign_targets" | "segment_members",
+  list: "campaign_id" | "segment_id",
+  member: "contact_id" | "member_id",
+): Link {
+  const name = `${table}.${member}`;
+  const db = (tx: Transaction<Database>) => tx as unknown as Kysely<LooseTables>;
+  return {
+    name,
+    async move(tx, from, to) {
+      const taken = db(tx).selectFrom(table).select(list).where(member, "=", to);
+      const rows = await db(tx)
+        .updateTable(table)
+        .set({ [member]: to })
+        .where(member, "=", from)
+        .where(list, "not in", taken)
+        .returning(list)
+        .execute();
+      return { link: name, from, ids: rows.map((row) => row[list] as string) };
+    },
+    async moveBack(tx, moved, survivorId) {
+      let count = 0;
+      for (const batch of batches(moved.ids)) {
+        const rows = await db(tx)
+          .updateTable(table)
+          .set({ [member]: moved.from })
+          .where(member, "=", survivorId)
+          .where(list, "in", batch)
+          .returning(list)
+          .execute();
+        count += rows.length;
+      }
+      return count;
+    },
+  };
+}

@@ -6,7 +6,7 @@ import type { Tx } from "../../records/request-context.ts";
 import { accountStore } from "../accounts/accounts.service.ts";
 import { refreshContactFacts } from "../contacts/contact-facts.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
-import { columnLink, type Link, moveStageChanges, participantsLink } from "./links.ts";
+import { columnLink, type Link, listMemberLink, moveStageChanges, participantsLink } from "./links.ts";
 import { type DatedFields, mergeAccountFields, mergeContactFields } from "./survivorship.ts";
 
 /** Everything merge and undo need to know about one record type. */
@@ -35,6 +35,8 @@ export const contactMerge = target({
     columnLink("opportunities", "contact_id"),
     columnLink("cases", "contact_id"),
     columnLink("orders", "contact_id"),
+    listMemberLink("campaign_targets", "campaign_id", "contact_id"),
+    listMemberLink("segment_members", "segment_id", "member_id"),
   ],
   references: [{ column: "account_id", table: "accounts" }],
   linksMoved: refreshContactFacts,
@@ -52,6 +54,7 @@ export const accountMerge = target({
     columnLink("orders", "account_id"),
     columnLink("cases", "account_id"),
     columnLink("activities", "account_id"),
+    listMemberLink("segment_members", "segment_id", "member_id"),
   ],
   references: [],
 });

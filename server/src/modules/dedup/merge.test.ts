@@ -235,6 +235,76 @@ describe("undoing a contact merge", () => {
     expect((await t.call("POST", "/merges/mrg_missing/undo")).status).toBe(404);
   });
 
+  it("moves static-list places, campaign targets and order facts to the survivor, and back on undo", async () => {
+    const p = await planted();
+    const list = await create("/segments", { name: "Salon", kind: "static" });
+    const both = await create("/segments", { name: "Both", kind: "static" });
+    await t.call("POST", `/segments/${list.id}/members`, { body: { add: [p.merged.id] } });
+    await t.call("POST", `/segments/${both.id}/members`, { body: { add: [p.merged.id, p.survivor.id] } });
+    // A campaign that targeted the removed record: its response must not vanish with it.
+    const now = new Date().toISOString();
+    await t.database.db
+      .insertInto("campaigns")
+      .values({
+        id: "cmp_spring",
+        created_at: now,
+        updated_at: now,
+        version: 1,
+        owner_id: t.admin.id,
+        team_id: null,
+        code: "SPRING",
+        name: "Spring",
+        objective: null,
+        segment_id: null,
+        channel: "email",
+        planned_at: null,
+        cost: 0,
+        promise_type: null,
+        promise_summary: null,
+        response_channels: "[]",
+        target_quantity: null,
+        control_size: 0,
+        response_window_days: 30,
+        status: "launched",
+        launched_at: now,
+        target_count: 1,
+        control_count: 0,
+      })
+      .execute();
+    await t.database.db
+      .insertInto("campaign_targets")
+      .values({
+        campaign_id: "cmp_spring",
+        contact_id: p.merged.id,
+        control: 0,
+        solicited_at: now,
+        responded_at: now,
+        response_channel: "email",
+        response_source: "manual",
+        converted_at: null,
+        conversion_value: null,
+      })
+      .execute();
+    const ordersBefore = (await read(`/contacts/${p.survivor.id}/value`)).orderCount;
+
+    const merge = (await t.call("POST", "/contacts/merge", { body: mergeBody(p) })).json;
+    expect((await read(`/segments/${list.id}/members`)).items.map((c: { id: string }) => c.id)).toEqual([
+      p.survivor.id,
+    ]);
+    expect((await read(`/segments/${both.id}/count`)).count).toBe(1);
+    const target = await t.database.db.selectFrom("campaign_targets").selectAll().executeTakeFirstOrThrow();
+    expect(target).toMatchObject({ contact_id: p.survivor.id, response_channel: "email" });
+    expect((await read(`/contacts/${p.survivor.id}/value`)).orderCount).toBe(ordersBefore + 1);
+
+    expect((await t.call("POST", `/merges/${merge.id}/undo`)).status).toBe(200);
+    expect((await read(`/segments/${list.id}/members`)).items.map((c: { id: string }) => c.id)).toEqual([p.merged.id]);
+    expect((await read(`/segments/${both.id}/count`)).count).toBe(2);
+    const back = await t.database.db.selectFrom("campaign_targets").selectAll().executeTakeFirstOrThrow();
+    expect(back.contact_id).toBe(p.merged.id);
+    expect((await read(`/contacts/${p.survivor.id}/value`)).orderCount).toBe(ordersBefore);
+    expect((await read(`/contacts/${p.merged.id}/value`)).orderCount).toBe(1);
+  });
+
   it("undoes a merge once when two undos race", async () => {
     const p = await planted();
     const merge = (await t.call("POST", "/contacts/merge", { body: mergeBody(p) })).json;
