@@ -6,7 +6,7 @@ import { containsTextIgnoringCase } from "../../records/like.ts";
 import type { RecordDefinition, RecordMeta } from "../../records/record-store.ts";
 import { withMeta } from "../../records/with-meta.ts";
 import { attributeActivities } from "../campaigns/responses.ts";
-import { refreshContactFacts } from "../contacts/contact-facts.ts";
+import { refreshActivityFacts } from "../contacts/contact-facts.ts";
 
 export type ActivityFields = Omit<Activity, keyof RecordMeta>;
 
@@ -70,7 +70,7 @@ export const activityRecords: RecordDefinition<Activity, ActivityFields, z.outpu
   // A contact's last activity follows its activities (segments filter on recency); an incoming one
   // from a contact on a launched campaign's list is a response.
   afterChange: async (tx, transitions) => {
-    await refreshContactFacts(
+    await refreshActivityFacts(
       tx,
       transitions.flatMap(({ before, after }) => [...contactIdsOf(before), ...contactIdsOf(after)]),
     );

@@ -1,6 +1,7 @@
 import { foldText } from "@rapport/shared/normalize";
 import type { Contact } from "@rapport/shared/schemas";
-import { sql } from "kysely";
+import { sql, type UpdateObject } from "kysely";
+import type { Database } from "../../db/schema.ts";
 import type { Tx } from "../../records/request-context.ts";
 
 /** Orders that count as bought: drafts are not sales yet, cancelled ones no longer are. */
@@ -48,24 +49,45 @@ export const tagKey = (tag: string) => foldText(tag).replaceAll("|", "/");
 const BATCH = 500;
 
 /**
- * Recomputes the order and activity facts of these contacts from their orders and activities, in
- * the caller's transaction: called wherever an order or an activity is written, deleted or moved
- * to another contact, so a segment on "ordered in the last 90 days" is right the moment after.
+ * Recomputes the order facts of these contacts from their orders, in the caller's transaction:
+ * called wherever an order is written, deleted or moved to another contact (and after merges), so
+ * a segment on "ordered in the last 90 days" is right the moment after.
  */
-export async function refreshContactFacts(tx: Tx, contactIds: Iterable<string>): Promise<void> {
-  const ids = [...new Set(contactIds)];
+export async function refreshOrderFacts(tx: Tx, contactIds: Iterable<string>): Promise<void> {
   const sold = sql.join(SOLD_STATUSES.map((status) => sql.lit(status)));
   const ordersOf = sql`orders o where o.contact_id = contact_facts.contact_id and o.status in (${sold})`;
+  await updateFacts(tx, contactIds, {
+    order_count: sql`(select count(*) from ${ordersOf})`,
+    order_total: sql`(select coalesce(sum(o.total), 0) from ${ordersOf})`,
+    first_order_at: sql`(select min(o.ordered_at) from ${ordersOf})`,
+    last_order_at: sql`(select max(o.ordered_at) from ${ordersOf})`,
+  });
+}
+
+/** The same for activities: one index probe per contact, on the path of every logged mail. */
+export async function refreshActivityFacts(tx: Tx, contactIds: Iterable<string>): Promise<void> {
+  await updateFacts(tx, contactIds, {
+    last_activity_at: sql`(select max(a.occurred_at) from activity_contacts a where a.contact_id = contact_facts.contact_id)`,
+  });
+}
+
+/** Both, for a contact whose orders and activities moved at once (a merge, its undo). */
+export async function refreshContactFacts(tx: Tx, contactIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(contactIds)];
+  await refreshOrderFacts(tx, ids);
+  await refreshActivityFacts(tx, ids);
+}
+
+async function updateFacts(
+  tx: Tx,
+  contactIds: Iterable<string>,
+  columns: UpdateObject<Database, "contact_facts">,
+): Promise<void> {
+  const ids = [...new Set(contactIds)];
   for (let start = 0; start < ids.length; start += BATCH) {
     await tx
       .updateTable("contact_facts")
-      .set({
-        order_count: sql`(select count(*) from ${ordersOf})`,
-        order_total: sql`(select coalesce(sum(o.total), 0) from ${ordersOf})`,
-        first_order_at: sql`(select min(o.ordered_at) from ${ordersOf})`,
-        last_order_at: sql`(select max(o.ordered_at) from ${ordersOf})`,
-        last_activity_at: sql`(select max(a.occurred_at) from activity_contacts a where a.contact_id = contact_facts.contact_id)`,
-      })
+      .set(columns)
       .where("contact_id", "in", ids.slice(start, start + BATCH))
       .execute();
   }

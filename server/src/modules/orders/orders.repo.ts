@@ -4,7 +4,7 @@ import { containsTextIgnoringCase } from "../../records/like.ts";
 import type { RecordDefinition, RecordMeta } from "../../records/record-store.ts";
 import { withMeta } from "../../records/with-meta.ts";
 import { attributeOrders } from "../campaigns/responses.ts";
-import { refreshContactFacts } from "../contacts/contact-facts.ts";
+import { refreshOrderFacts } from "../contacts/contact-facts.ts";
 
 export type OrderFields = Omit<Order, keyof RecordMeta>;
 
@@ -74,7 +74,7 @@ export const orderRecords: RecordDefinition<Order, OrderFields, z.output<typeof 
   // A contact's order count, total and dates follow its orders (segments filter on them); a sold
   // order of a contact on a launched campaign's list is a conversion.
   afterChange: async (tx, transitions) => {
-    await refreshContactFacts(
+    await refreshOrderFacts(
       tx,
       transitions.flatMap(({ before, after }) => [before?.contactId, after?.contactId]).filter((id) => id != null),
     );
