@@ -13,14 +13,17 @@ import { problemResponse, toAppError } from "./http/problem.ts";
 import { route } from "./http/route.ts";
 import { accountRoutes } from "./modules/accounts/accounts.routes.ts";
 import { activityService } from "./modules/activities/activities.service.ts";
+import { campaignRoutes } from "./modules/campaigns/campaigns.routes.ts";
 import { caseService } from "./modules/cases/cases.service.ts";
 import { contactService } from "./modules/contacts/contacts.service.ts";
+import { customerValueRoutes } from "./modules/customer-value/customer-value.routes.ts";
 import { dedupRoutes } from "./modules/dedup/dedup.routes.ts";
 import { importRoutes } from "./modules/imports/imports.routes.ts";
 import { lookupRoutes } from "./modules/lookup/lookup.routes.ts";
 import { opportunityService } from "./modules/opportunities/opportunities.service.ts";
 import { orderService } from "./modules/orders/orders.service.ts";
 import { productService } from "./modules/products/products.service.ts";
+import { segmentRoutes } from "./modules/segments/segments.routes.ts";
 import { tokenVerifier } from "./modules/users/tokens.service.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
 import { crudRoutes } from "./records/crud-routes.ts";
@@ -66,6 +69,9 @@ export function createApp({ database, config, observe }: AppOptions): Hono<AppEn
   crudRoutes(v1, deps, api.orders, orderService);
   crudRoutes(v1, deps, api.cases, caseService);
   dedupRoutes(v1, deps);
+  segmentRoutes(v1, deps);
+  campaignRoutes(v1, deps);
+  customerValueRoutes(v1, deps);
 
   const app = new Hono<AppEnv>();
   app.use("*", requestLog(logger, observe));
