@@ -24,6 +24,19 @@ describe("bad input gets a clear 4xx and writes nothing", () => {
     expect(await t.rowCount("contacts")).toBe(0);
   });
 
+  it("a timestamp that is no date is a 422 on its path, not a 500", async () => {
+    const response = await t.call("POST", "/activities", {
+      body: { type: "note", occurredAt: "yesterday", participants: [] },
+    });
+    expect(response.status).toBe(422);
+    expect(response.json.errors.map((e: { path: string }) => e.path)).toEqual(["occurredAt"]);
+    const consent = await t.call("POST", "/contacts", {
+      body: { lastName: "Date", consent: { email: { status: "opted_in", at: "31/12/2026" } } },
+    });
+    expect(consent.status).toBe(422);
+    expect(consent.json.errors[0].path).toBe("consent.email.at");
+  });
+
   it("fields only the server sets are refused", async () => {
     const response = await t.call("POST", "/accounts", { body: { name: "Acme", id: "acc_x", version: 7 } });
     expect(response.status).toBe(422);

@@ -14,7 +14,12 @@ export const Id = z
   .max(64)
   .regex(/^[a-z]+_[0-9a-z]+$/, "not a Rapport id");
 /** Any ISO-8601 instant; stored in UTC so text order is time order on every database. */
-export const Timestamp = z.iso.datetime({ offset: true }).overwrite((value) => new Date(value).toISOString());
+export const Timestamp = z.iso.datetime({ offset: true }).overwrite((value) => {
+  // zod runs this even when the format check failed: a value that is no date stays as sent, so
+  // the client hears "invalid datetime" (422) rather than a RangeError (500).
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+});
 export const IsoDate = z.iso.date();
 
 export const ShortText = z.string().trim().max(LIMITS.shortText);
