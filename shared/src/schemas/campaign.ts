@@ -76,6 +76,8 @@ export const CampaignListQuery = ListQuery.extend({ status: CampaignStatus.optio
 export const LaunchExclusions = z.object({
   doNotContact: z.number().int(),
   optedOut: z.number().int(),
+  /** No address for the channel: no email for an email action, no phone for SMS or calls, no postal address for mail. */
+  unreachable: z.number().int(),
   pressureCap: z.number().int(),
   overQuantity: z.number().int(),
 });

@@ -125,7 +125,7 @@ describe("campaigns: launch", () => {
     expect(launch.status).toBe(200);
     expect(launch.json).toMatchObject({
       segmentMembers: 7,
-      excluded: { doNotContact: 2, optedOut: 1, pressureCap: 0, overQuantity: 1 },
+      excluded: { doNotContact: 2, optedOut: 1, unreachable: 0, pressureCap: 0, overQuantity: 1 },
       campaign: { status: "launched", targetCount: 2, controlCount: 1, version: 2 },
     });
     expect(Date.parse(launch.json.campaign.launchedAt)).not.toBeNaN();
@@ -185,6 +185,35 @@ describe("campaigns: launch", () => {
     }
   });
 
+  it("leaves out those the channel cannot reach: no email, no phone, no postal address", async () => {
+    await f.setPressure(100, 30);
+    const noEmail = await f.contact({ lastName: "No-email", emails: [] });
+    const noPhone = await f.contact({ lastName: "No-phone", phones: [] });
+    const noAddress = await f.contact({ lastName: "No-address", address: null });
+    const segment = await f.staticSegment([noEmail, noPhone, noAddress]);
+    const expectations: Array<[string, string | null]> = [
+      ["email", noEmail],
+      ["sms", noPhone],
+      ["phone", noPhone],
+      ["mail", noAddress],
+      ["web", null],
+    ];
+    for (const [channel, left] of expectations) {
+      const result = await f.launched({ code: `REACH-${channel}`, channel, segmentId: segment });
+      expect(result.excluded.unreachable, channel).toBe(left ? 1 : 0);
+      const listed = (await f.listRows(result.campaign.id)).map((r) => r.contact_id);
+      if (left) expect(listed, channel).not.toContain(left);
+    }
+    const nobody = await f.campaign({
+      code: "REACH-NONE",
+      channel: "email",
+      segmentId: await f.staticSegment([noEmail]),
+    });
+    const refused = await t.call("POST", `/campaigns/${nobody.id}/launch`);
+    expect(refused.status).toBe(422);
+    expect(refused.json.detail).toBe("No one to target: the segment's only member is without an email address (1).");
+  });
+
   it("the pressure cap counts solicitations across launches, not control groups", async () => {
     await f.setPressure(1, 30);
     const people = [
@@ -194,12 +223,12 @@ describe("campaigns: launch", () => {
     ];
     const segment = await f.staticSegment(people);
     const first = await f.launched({ code: "FIRST", segmentId: segment, controlSize: 1 });
-    expect(first.excluded).toEqual({ doNotContact: 0, optedOut: 0, pressureCap: 0, overQuantity: 0 });
+    expect(first.excluded).toEqual({ doNotContact: 0, optedOut: 0, unreachable: 0, pressureCap: 0, overQuantity: 0 });
     const firstRows = await f.listRows(first.campaign.id);
     const heldOut = firstRows.find((r) => r.control === 1)?.contact_id;
 
     const second = await f.launched({ code: "SECOND", segmentId: segment });
-    expect(second.excluded).toEqual({ doNotContact: 0, optedOut: 0, pressureCap: 2, overQuantity: 0 });
+    expect(second.excluded).toEqual({ doNotContact: 0, optedOut: 0, unreachable: 0, pressureCap: 2, overQuantity: 0 });
     expect((await f.listRows(second.campaign.id)).map((r) => [r.contact_id, r.control])).toEqual([[heldOut, 0]]);
 
     // Everyone has now had their one solicitation: a third launch finds no one, and says why.

@@ -4,8 +4,16 @@ import type { TestApp } from "../../testing/test-app.ts";
 
 /** Helpers shared by the campaign tests: contacts, static segments, campaigns, launches. */
 export function campaignFixtures(t: TestApp) {
+  let made = 0;
+  /** A contact reachable on every channel unless `body` says otherwise (a launch leaves out the unreachable). */
   async function contact(body: Record<string, unknown>, token?: string): Promise<string> {
-    const response = await t.call("POST", "/contacts", { body, token });
+    made++;
+    const reachable = {
+      emails: [`person${made}@reach.test`],
+      phones: ["+33612345678"],
+      address: { lines: ["1 rue de la Paix"], city: "Paris" },
+    };
+    const response = await t.call("POST", "/contacts", { body: { ...reachable, ...body }, token });
     expect(response.status, JSON.stringify(response.json)).toBe(201);
     return response.json.id as string;
   }

@@ -22,7 +22,17 @@ const CONSENT_COLUMN: Record<CampaignChannel, string | null> = {
   web: null,
 };
 
-type Counts = { members: number; doNotContact: number; optedOut: number; pressureCap: number };
+/** What a channel needs to reach someone (facts row f): an address of its kind. */
+const REACHABLE: Record<CampaignChannel, RawBuilder<SqlBool> | null> = {
+  email: sql<SqlBool>`f.has_email = 1`,
+  sms: sql<SqlBool>`f.has_phone = 1`,
+  phone: sql<SqlBool>`f.has_phone = 1`,
+  mail: sql<SqlBool>`(f.postcode is not null or f.city is not null)`,
+  press: null,
+  web: null,
+};
+
+type Counts = { members: number; doNotContact: number; optedOut: number; unreachable: number; pressureCap: number };
 
 /**
  * Freezes a draft campaign's target list, all or nothing: the segment's members the launching
@@ -57,7 +67,7 @@ export async function launchCampaign(ctx: RequestContext, id: string): Promise<C
     const since = new Date(Date.parse(now) - pressure.periodDays * DAY_MS).toISOString();
     const rules = exclusionRules(chosen, campaign.channel, since, pressure.maxSolicitations);
     const counts = await countExclusions(tx, chosen, rules);
-    const eligible = counts.members - counts.doNotContact - counts.optedOut - counts.pressureCap;
+    const eligible = counts.members - counts.doNotContact - counts.optedOut - counts.unreachable - counts.pressureCap;
     if (eligible <= 0) {
       throw new AppError("validation_failed", nobodyEligible(counts, campaign.channel, pressure), {
         errors: [{ path: "segmentId", message: "no member of the segment may be solicited" }],
@@ -90,6 +100,7 @@ export async function launchCampaign(ctx: RequestContext, id: string): Promise<C
     const excluded = {
       doNotContact: counts.doNotContact,
       optedOut: counts.optedOut,
+      unreachable: counts.unreachable,
       pressureCap: counts.pressureCap,
       overQuantity: eligible - control - targets,
     };
@@ -122,7 +133,12 @@ async function segmentOf(tx: Tx, ctx: RequestContext, campaign: Campaign): Promi
   return segment;
 }
 
-type Rules = { optedOut: RawBuilder<SqlBool>; capped: RawBuilder<SqlBool>; eligible: RawBuilder<SqlBool> };
+type Rules = {
+  optedOut: RawBuilder<SqlBool>;
+  unreachable: RawBuilder<SqlBool>;
+  capped: RawBuilder<SqlBool>;
+  eligible: RawBuilder<SqlBool>;
+};
 
 /** Each reason as a condition on the member's facts row (alias f), and what is left: the eligible. */
 function exclusionRules(chosen: Selection, channel: CampaignChannel, since: string, max: number): Rules {
@@ -131,8 +147,10 @@ function exclusionRules(chosen: Selection, channel: CampaignChannel, since: stri
   // Solicitations only: being held out in a control group is no pressure.
   const capped = sql<SqlBool>`(select count(*) from campaign_targets p
     where p.contact_id = ${chosen.id} and p.control = 0 and p.solicited_at >= ${since}) >= ${max}`;
-  const eligible = sql<SqlBool>`f.do_not_contact = 0 and not (${optedOut}) and not (${capped})`;
-  return { optedOut, capped, eligible };
+  const reachable = REACHABLE[channel];
+  const unreachable = reachable ? sql<SqlBool>`not ${reachable}` : sql<SqlBool>`1 = 0`;
+  const eligible = sql<SqlBool>`f.do_not_contact = 0 and not (${optedOut}) and not (${unreachable}) and not (${capped})`;
+  return { optedOut, unreachable, capped, eligible };
 }
 
 async function countExclusions(tx: Tx, chosen: Selection, rules: Rules): Promise<Counts> {
@@ -140,13 +158,15 @@ async function countExclusions(tx: Tx, chosen: Selection, rules: Rules): Promise
       count(*) as members,
       sum(case when f.do_not_contact = 1 then 1 else 0 end) as "doNotContact",
       sum(case when f.do_not_contact = 0 and (${rules.optedOut}) then 1 else 0 end) as "optedOut",
-      sum(case when f.do_not_contact = 0 and not (${rules.optedOut}) and (${rules.capped}) then 1 else 0 end) as "pressureCap"
+      sum(case when f.do_not_contact = 0 and not (${rules.optedOut}) and (${rules.unreachable}) then 1 else 0 end) as "unreachable",
+      sum(case when f.do_not_contact = 0 and not (${rules.optedOut}) and not (${rules.unreachable}) and (${rules.capped}) then 1 else 0 end) as "pressureCap"
     from ${chosen.from} where ${chosen.where}`.execute(tx);
   const row = rows[0];
   return {
     members: Number(row?.members ?? 0),
     doNotContact: Number(row?.doNotContact ?? 0),
     optedOut: Number(row?.optedOut ?? 0),
+    unreachable: Number(row?.unreachable ?? 0),
     pressureCap: Number(row?.pressureCap ?? 0),
   };
 }
@@ -163,6 +183,15 @@ async function writtenCounts(tx: Tx, campaignId: string): Promise<{ targets: num
   return { targets: Number(row?.targets ?? 0), control: Number(row?.control ?? 0) };
 }
 
+const ADDRESS_OF: Record<CampaignChannel, string> = {
+  email: "an email address",
+  sms: "a mobile number",
+  phone: "a phone number",
+  mail: "a postal address",
+  press: "an address",
+  web: "an address",
+};
+
 /** Why nobody is left, with the numbers: "the segment's 120 members are all opted out (80), ...". */
 function nobodyEligible(
   counts: Counts,
@@ -173,6 +202,7 @@ function nobodyEligible(
   const reasons = [
     counts.optedOut > 0 ? `opted out of ${channel} (${counts.optedOut})` : null,
     counts.doNotContact > 0 ? `do not contact (${counts.doNotContact})` : null,
+    counts.unreachable > 0 ? `without ${ADDRESS_OF[channel]} (${counts.unreachable})` : null,
     counts.pressureCap > 0
       ? `at the pressure cap of ${pressure.maxSolicitations} solicitations in ${pressure.periodDays} days (${counts.pressureCap})`
       : null,
