@@ -9,7 +9,9 @@
  *   import   100k rows pushed, dry-run and applied against the 1M contacts, lookups meanwhile
  *            (bench/import.ts);
  *   dedup    findDuplicates over all 1M contacts, in this process (bench/dedup.ts);
- *   quality  de-duplication precision and recall on FEBRL (bench/quality.ts).
+ *   quality  de-duplication precision and recall on FEBRL (bench/quality.ts);
+ *   segments segment previews and the RFM recompute on 1M contacts with 5M orders, a database of
+ *            its own (bench/segments.ts).
  *
  * Load comes from autocannon in this process; the server runs in a child (bench/lib/server-child.ts).
  * Environment: BENCH_ONLY (parts to run, comma-separated, e.g. "import,dedup"; all by default),
@@ -18,7 +20,10 @@
  * import's apply, 100), BENCH_IMPORT_TIMEOUT and BENCH_DEDUP_TIMEOUT (seconds before an apply or the
  * self-dedup is given up and reported unfinished, 900 each), BENCH_PROFILE=1 (CPU profiles of the
  * server child and the self-dedup child, in bench/.cache/profiles), BENCH_SERVER_HEAP_MB (the server
- * child's --max-old-space-size; Node's default when unset).
+ * child's --max-old-space-size; Node's default when unset), BENCH_SEGMENT_RUNS (measured previews
+ * per filter, 30), BENCH_RFM_TIMEOUT (seconds before the recompute is reported unfinished, 600).
+ * The segments database has BENCH_CONTACTS contacts and five times as many orders: BENCH_ONLY=segments
+ * BENCH_CONTACTS=50000 checks it in a minute.
  */
 import type { LookupResponse } from "@rapport/shared/schemas";
 import { selfDedupFigures } from "./dedup.ts";
@@ -28,6 +33,7 @@ import { drive } from "./lib/load.ts";
 import { type Figure, formatTable, writeResults } from "./lib/results.ts";
 import { type ServerProcess, startServer } from "./lib/server-process.ts";
 import { qualityFigures } from "./quality.ts";
+import { segmentFigures } from "./segments.ts";
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -36,9 +42,11 @@ const IMPORT_CHUNK = Number(process.env.BENCH_IMPORT_CHUNK ?? 5000);
 const LOOKUP_RATE = Number(process.env.BENCH_LOOKUP_RATE ?? 100);
 const IMPORT_TIMEOUT = Number(process.env.BENCH_IMPORT_TIMEOUT ?? 900);
 const DEDUP_TIMEOUT = Number(process.env.BENCH_DEDUP_TIMEOUT ?? 900);
+const SEGMENT_RUNS = Number(process.env.BENCH_SEGMENT_RUNS ?? 30);
+const RFM_TIMEOUT = Number(process.env.BENCH_RFM_TIMEOUT ?? 600);
 const WARM_UP_SECONDS = 3;
 
-const PARTS = ["lookup", "search", "log", "import", "dedup", "quality"] as const;
+const PARTS = ["lookup", "search", "log", "import", "dedup", "quality", "segments"] as const;
 type Part = (typeof PARTS)[number];
 const only = (process.env.BENCH_ONLY ?? "")
   .split(",")
@@ -65,7 +73,8 @@ async function main(): Promise<void> {
       console.error(`[bench] ${name} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
     }
   };
-  const needsFixture = PARTS.some((name) => name !== "quality" && runs(name));
+  // quality reads FEBRL, segments builds a database of its own.
+  const needsFixture = PARTS.some((name) => name !== "quality" && name !== "segments" && runs(name));
   const fixture = needsFixture ? await lookupFixture(CONTACTS, log) : null;
   if (fixture) {
     log(
@@ -106,6 +115,10 @@ async function main(): Promise<void> {
   }
   if (fixture && runs("dedup")) await part("dedup", () => selfDedupFigures(fixture, DEDUP_TIMEOUT, log));
   if (runs("quality")) await part("quality", () => qualityFigures(log));
+  if (runs("segments")) {
+    const options = { contacts: CONTACTS, orders: 5 * CONTACTS, runs: SEGMENT_RUNS, rfmTimeoutSeconds: RFM_TIMEOUT };
+    await part("segments", () => segmentFigures(options, log));
+  }
   console.log(`\n${formatTable(figures)}\n`);
   log(`wrote ${writeResults(figures)} (${seconds(started)} s in all)`);
   if (failed.length) {

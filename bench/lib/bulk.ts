@@ -63,11 +63,17 @@ export function bulkWriter(db: Database) {
   }
 
   /** The side rows the record store writes for a record (its `mirrors`), so both write the same. */
-  function insertMirrors<E>(definition: { mirrors?: Array<Mirror<E>> }, entity: Partial<E>): void {
+  function insertMirrors<E>(definition: { mirrors?: Array<Mirror<E>> }, row: Row, fields: object): void {
+    // The entity as the store hands it to its mirrors: the fields with the row's id and owner.
+    const entity = { ...fields, id: row.id, ownerId: row.owner_id, teamId: row.team_id } as E;
     for (const mirror of definition.mirrors ?? []) {
-      for (const sideRow of mirror.rows(entity as E)) insert(mirror.table, sideRow);
+      for (const sideRow of mirror.rows(entity)) insert(mirror.table, sideRow);
     }
   }
+
+  const lastActivity = db.prepare(
+    "update contact_facts set last_activity_at = max(coalesce(last_activity_at, ''), @at) where contact_id = @contact",
+  );
 
   const meta = (prefix: string, owner: Owner, at: string, version = 1) => ({
     id: newId(prefix),
@@ -89,7 +95,7 @@ export function bulkWriter(db: Database) {
     };
     const row = { ...meta("acc", owner, at), ...accountRecords.toColumns(fields) };
     insert("accounts", row);
-    insertMirrors(accountRecords, { ...fields, id: row.id });
+    insertMirrors(accountRecords, row, fields);
     return row.id;
   }
 
@@ -103,7 +109,7 @@ export function bulkWriter(db: Database) {
     };
     const row = { ...meta("con", owner, at), ...contactRecords.toColumns(fields) };
     insert("contacts", row);
-    insertMirrors(contactRecords, { ...fields, id: row.id });
+    insertMirrors(contactRecords, row, fields);
     return { id: row.id, emails: fields.emails };
   }
 
@@ -159,7 +165,11 @@ export function bulkWriter(db: Database) {
     const fields = { ...parsed, participants, accountId, loggedBy: owner.id };
     const row = { ...meta("act", owner, at), ...activityRecords.toColumns(fields) };
     insert("activities", row);
-    insertMirrors(activityRecords, { ...fields, id: row.id });
+    insertMirrors(activityRecords, row, fields);
+    // What the activities' afterChange does for their contacts (refreshActivityFacts).
+    for (const { contactId } of participants) {
+      if (contactId) lastActivity.run({ at: fields.occurredAt, contact: contactId });
+    }
     return row.id;
   }
 

@@ -51,6 +51,7 @@ const SHAPING_SOURCES = [
   "../../server/src/db/migrations/",
   "../../server/src/modules/accounts/accounts.repo.ts",
   "../../server/src/modules/contacts/contacts.repo.ts",
+  "../../server/src/modules/contacts/contact-facts.ts",
   "../../server/src/modules/activities/activities.repo.ts",
   "../../server/src/modules/opportunities/opportunities.repo.ts",
   "../../server/src/modules/cases/cases.repo.ts",
@@ -78,7 +79,7 @@ export type Fixture = {
 };
 
 export async function lookupFixture(contacts: number, log: (line: string) => void): Promise<Fixture> {
-  const base = join(CACHE_DIR, `lookup-g${SYNTHETIC_VERSION}-${sourcesHash()}-${contacts}`);
+  const base = join(CACHE_DIR, `lookup-g${SYNTHETIC_VERSION}-${sourcesHash(SHAPING_SOURCES)}-${contacts}`);
   if (existsSync(`${base}.sqlite`) && existsSync(`${base}.json`)) {
     return JSON.parse(readFileSync(`${base}.json`, "utf8")) as Fixture;
   }
@@ -107,9 +108,10 @@ export async function lookupFixture(contacts: number, log: (line: string) => voi
   return result;
 }
 
-function sourcesHash(): string {
+/** A short hash of the files (or folders, ending in /) that shape a fixture: the cache key's heart. */
+export function sourcesHash(sources: readonly string[]): string {
   const hash = createHash("sha256");
-  for (const source of SHAPING_SOURCES) {
+  for (const source of sources) {
     const path = fileURLToPath(new URL(source, import.meta.url));
     const files = source.endsWith("/")
       ? readdirSync(path)
@@ -438,6 +440,7 @@ function canonicalRows(file: string): Record<string, string[]> {
     "contact_phones",
     "contact_terms",
     "contact_match_keys",
+    "contact_facts",
     "opportunities",
     "opportunity_stage_changes",
     "cases",

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Sqlite from "better-sqlite3";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "./connect.ts";
@@ -9,6 +10,20 @@ const dir = mkdtempSync(join(tmpdir(), "rapport-connect-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("a SQLite database", () => {
+  it("lets go of its file on close, even through a connection nothing read through", async () => {
+    const file = join(dir, "closed.sqlite");
+    const database = connect({ kind: "sqlite", file });
+    await sql`create table notes (text text)`.execute(database.db);
+    await database.close();
+    // Leaving WAL mode needs the file to itself: an open connection answers "database is locked".
+    const alone = new Sqlite(file);
+    try {
+      expect(alone.pragma("journal_mode = DELETE", { simple: true })).toBe("delete");
+    } finally {
+      alone.close();
+    }
+  });
+
   it("reads committed data on its second connection while the first holds a write transaction open", async () => {
     const database = connect({ kind: "sqlite", file: join(dir, "reader.sqlite") });
     try {

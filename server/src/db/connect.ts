@@ -32,21 +32,21 @@ export function connect(target: DatabaseTarget): Db {
   }
   if (target.file === ":memory:") {
     // An in-memory database is private to its connection: a second one would see another database.
-    const db = connectSqlite(target.file);
-    return { db, reader: db, kind: target.kind, file: null, close: () => db.destroy() };
+    const { db, close } = connectSqlite(target.file);
+    return { db, reader: db, kind: target.kind, file: null, close };
   }
-  const db = connectSqlite(target.file, { checkpoints: "elsewhere" });
+  const writer = connectSqlite(target.file, { checkpoints: "elsewhere" });
   const reader = connectSqlite(target.file, { readOnly: true });
   const checkpointer = startCheckpointer(target.file);
   return {
-    db,
-    reader,
+    db: writer.db,
+    reader: reader.db,
     kind: target.kind,
     file: target.file,
     close: async () => {
       await checkpointer.stop();
-      await reader.destroy();
-      await db.destroy();
+      await reader.close();
+      await writer.close();
     },
   };
 }
@@ -81,7 +81,7 @@ const CHECKPOINT_EVERY_MS = 500;
 function connectSqlite(
   file: string,
   options: { readOnly?: boolean; checkpoints?: "elsewhere" } = {},
-): Kysely<Database> {
+): { db: Kysely<Database>; close: () => Promise<void> } {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // WAL lets readers go on while one writer commits; NORMAL is durable at each checkpoint and
@@ -102,7 +102,16 @@ function connectSqlite(
   if (options.readOnly) sqlite.pragma("query_only = ON");
   // Commits leave the log to the checkpointer's thread (startCheckpointer).
   if (options.checkpoints === "elsewhere") sqlite.pragma("wal_autocheckpoint = 0");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      // Kysely closes only a connection it has used: a reader nothing read through stayed open,
+      // and its hold on the file kept the next opener from leaving WAL mode.
+      if (sqlite.open) sqlite.close();
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
