@@ -14,6 +14,13 @@ export function appDeps(database: Db, config: Config): AppDeps {
   return {
     database,
     config,
-    context: (user, requestId) => ({ db: database.db, reader: database.reader, config, user, requestId }),
+    context: (user, requestId) => ({
+      db: database.db,
+      reader: database.reader,
+      readPool: database.readPool,
+      config,
+      user,
+      requestId,
+    }),
   };
 }

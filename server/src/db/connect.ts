@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import { type ReadPool, readPool } from "./read-pool.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseTarget =
@@ -22,28 +23,33 @@ export type Db = {
   kind: DatabaseTarget["kind"];
   /** The SQLite file, for work that opens its own connection on another thread; null otherwise. */
   file: string | null;
+  /** On a SQLite file, threads for reads that scan (read-pool.ts); null where reads do not block. */
+  readPool: ReadPool | null;
   close: () => Promise<void>;
 };
 
 export function connect(target: DatabaseTarget): Db {
   if (target.kind === "postgres") {
     const db = connectPostgres(target);
-    return { db, reader: db, kind: target.kind, file: null, close: () => db.destroy() };
+    return { db, reader: db, kind: target.kind, file: null, readPool: null, close: () => db.destroy() };
   }
   if (target.file === ":memory:") {
     // An in-memory database is private to its connection: a second one would see another database.
     const { db, close } = connectSqlite(target.file);
-    return { db, reader: db, kind: target.kind, file: null, close };
+    return { db, reader: db, kind: target.kind, file: null, readPool: null, close };
   }
   const writer = connectSqlite(target.file, { checkpoints: "elsewhere" });
   const reader = connectSqlite(target.file, { readOnly: true });
   const checkpointer = startCheckpointer(target.file);
+  const pool = readPool(target.file);
   return {
     db: writer.db,
     reader: reader.db,
     kind: target.kind,
     file: target.file,
+    readPool: pool,
     close: async () => {
+      await pool.close();
       await checkpointer.stop();
       await reader.close();
       await writer.close();

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Config } from "../config.ts";
+import type { ReadPool } from "../db/read-pool.ts";
 import type { Database } from "../db/schema.ts";
 import type { AuthUser } from "../http/context.ts";
 
@@ -8,6 +9,8 @@ export type RequestContext = {
   db: Kysely<Database>;
   /** Committed data only, never blocked by a long write (Db.reader): lookups and search read here. */
   reader: Kysely<Database>;
+  /** Threads for reads that scan, where reads would otherwise hold the event loop (Db.readPool). */
+  readPool?: ReadPool | null;
   config: Config;
   user: AuthUser;
   requestId: string | null;

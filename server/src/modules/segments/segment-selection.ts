@@ -1,5 +1,6 @@
 import type { Segment, SegmentEntity, SegmentFilter } from "@rapport/shared/schemas";
 import { type RawBuilder, type SqlBool, sql } from "kysely";
+import type { ReadPool } from "../../db/read-pool.ts";
 import { AppError } from "../../http/app-error.ts";
 import type { AuthUser } from "../../http/context.ts";
 import { visibleSqlOrAll } from "../../records/access.ts";
@@ -16,6 +17,8 @@ export type Selection = {
   from: RawBuilder<unknown>;
   where: RawBuilder<SqlBool>;
   id: RawBuilder<string>;
+  /** The table a count scans and its row number there, by which a scan is cut in parts. */
+  scanned: { table: "contact_facts" | "accounts"; rowid: RawBuilder<number> };
 };
 
 type Source = { entity: SegmentEntity; filter: SegmentFilter } | { entity: SegmentEntity; staticListId: string };
@@ -37,7 +40,8 @@ export function selection(db: Tx, user: AuthUser, source: Source, withRecords = 
       parts.push(sql<SqlBool>`m.segment_id = ${source.staticListId}`);
     }
     if (withRecords || compiled?.needsContact) from = sql`${from} join contacts c on c.id = f.contact_id`;
-    return { entity: source.entity, from, where: and(parts), id: sql<string>`f.contact_id` };
+    const scanned = { table: "contact_facts" as const, rowid: sql<number>`f.rowid` };
+    return { entity: source.entity, from, where: and(parts), id: sql<string>`f.contact_id`, scanned };
   }
 
   parts.push(visibleSqlOrAll(user, "a"));
@@ -46,7 +50,8 @@ export function selection(db: Tx, user: AuthUser, source: Source, withRecords = 
     from = sql`segment_members m join accounts a on a.id = m.member_id`;
     parts.push(sql<SqlBool>`m.segment_id = ${source.staticListId}`);
   }
-  return { entity: source.entity, from, where: and(parts), id: sql<string>`a.id` };
+  const scanned = { table: "accounts" as const, rowid: sql<number>`a.rowid` };
+  return { entity: source.entity, from, where: and(parts), id: sql<string>`a.id`, scanned };
 }
 
 /** A stored segment as a source: refused with what is broken when its filter no longer runs. */
@@ -67,7 +72,33 @@ function and(parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> {
   return sql<SqlBool>`${sql.join(parts, sql.raw(" and "))}`;
 }
 
-export async function countSelection(db: Tx, s: Selection): Promise<number> {
-  const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${s.from} where ${s.where}`.execute(db);
-  return Number(rows[0]?.n ?? 0);
+/**
+ * How many records a selection holds. With a read pool (a SQLite file), the scan is cut into one
+ * range of row numbers per thread, counted at once on both cores, off the server's event loop.
+ */
+export async function countSelection(db: Tx, s: Selection, pool?: ReadPool | null): Promise<number> {
+  if (!pool || db.isTransaction) {
+    const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${s.from} where ${s.where}`.execute(
+      db,
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+  const [[last]] = (await pool.all(sql`select max(rowid) from ${sql.table(s.scanned.table)}`.compile(db))) as [
+    [number],
+  ];
+  const step = Math.ceil((last ?? 0) / pool.size);
+  const parts = Array.from({ length: pool.size }, (_, k) =>
+    pool.all(
+      sql`select count(*) from ${s.from} where ${s.where}
+        and ${s.scanned.rowid} > ${k * step} and ${s.scanned.rowid} <= ${(k + 1) * step}`.compile(db),
+    ),
+  );
+  return (await Promise.all(parts)).reduce((sum, rows) => sum + Number(rows[0]?.[0] ?? 0), 0);
+}
+
+/** The first members in scan order, on the read pool when there is one. */
+export async function firstMembers(db: Tx, s: Selection, limit: number, pool?: ReadPool | null): Promise<string[]> {
+  const query = sql<{ id: string }>`select ${s.id} as id from ${s.from} where ${s.where} limit ${limit}`;
+  if (!pool) return (await query.execute(db)).rows.map((row) => row.id);
+  return (await pool.all(query.compile(db))).map(([id]) => id as string);
 }

@@ -22,7 +22,7 @@ import type { RequestContext } from "../../records/request-context.ts";
 import { accountStore } from "../accounts/accounts.service.ts";
 import { tagKey } from "../contacts/contact-facts.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
-import { countSelection, type Selection, selection, sourceOf } from "./segment-selection.ts";
+import { countSelection, firstMembers, type Selection, selection, sourceOf } from "./segment-selection.ts";
 import { type SegmentFields, segmentRecords } from "./segments.repo.ts";
 
 export const segmentStore = new RecordStore(segmentRecords);
@@ -68,13 +68,15 @@ export async function previewSegment(
 ): Promise<SegmentPreview> {
   checkedOrThrow(request.entity, request.filter);
   const chosen = selection(ctx.reader, ctx.user, request);
-  const [count, sample] = await Promise.all([countSelection(ctx.reader, chosen), sampleOf(ctx, chosen)]);
-  return { count, sample };
+  const count = await countSelection(ctx.reader, chosen, ctx.readPool);
+  // Looking for members where there are none would scan everything a second time.
+  return { count, sample: count === 0 ? [] : await sampleOf(ctx, chosen) };
 }
 
 export async function countSegment(ctx: RequestContext, id: string): Promise<{ count: number }> {
   const segment = await standard.get(ctx, id);
-  return { count: await countSelection(ctx.reader, selection(ctx.reader, ctx.user, sourceOf(segment))) };
+  const chosen = selection(ctx.reader, ctx.user, sourceOf(segment));
+  return { count: await countSelection(ctx.reader, chosen, ctx.readPool) };
 }
 
 /** A page of members, whole records in id order: a pull reads the segment through this. */
@@ -162,11 +164,9 @@ async function countMembers(tx: RequestContext["db"], segmentId: string): Promis
   return Number(row.n);
 }
 
-/** The first few members, named, so the editor shows who the filter catches. */
+/** A few members, named, so the editor shows who the filter catches. */
 async function sampleOf(ctx: RequestContext, chosen: Selection): Promise<SegmentPreview["sample"]> {
-  const { rows } = await sql<{ id: string }>`select ${chosen.id} as id from ${chosen.from}
-    where ${chosen.where} order by ${chosen.id} limit 5`.execute(ctx.reader);
-  const ids = rows.map((row) => row.id);
+  const ids = await firstMembers(ctx.reader, chosen, 5, ctx.readPool);
   if (chosen.entity === "accounts") {
     return (await accountStore.findMany(ctx.reader, ctx.user, ids)).map((a) => ({ id: a.id, label: a.name }));
   }
