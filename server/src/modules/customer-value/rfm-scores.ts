@@ -41,50 +41,69 @@ export function scoreCustomers(
 }
 
 /**
- * The two reads a recompute makes, as text with `?` parameters (the period's first day), so the
- * SQLite thread and the PostgreSQL path run the same statements. Only sold orders count.
+ * The reads a recompute makes, as text with `?` parameters (the period's first day, then a bound
+ * on contact ids where given), so the SQLite threads and the PostgreSQL path run the same
+ * statements. Only sold orders count.
  */
 const SOLD = "o.status in ('confirmed', 'delivered') and o.contact_id is not null and o.ordered_at >= ?";
 export const BUYERS_SQL = `select o.contact_id, max(o.ordered_at), count(*), sum(o.total) from orders o
   where ${SOLD} group by o.contact_id`;
-export const CATEGORIES_SQL = `select o.contact_id, p.category, sum(l.line_total) from orders o
+/** Spending per contact and category; `below`/`from` keep the contacts on one side of an id. */
+export function categoriesSql(range: "all" | "below" | "from"): string {
+  const bound = range === "below" ? " and o.contact_id < ?" : range === "from" ? " and o.contact_id >= ?" : "";
+  return `select o.contact_id, p.category, sum(l.line_total) from orders o
   join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
-  where ${SOLD} and p.category is not null group by o.contact_id, p.category`;
+  where ${SOLD}${bound} and p.category is not null group by o.contact_id, p.category`;
+}
 
-/** Builds the aggregates from the rows of the two reads, whichever database gave them. */
-export function collectAggregates(
-  buyers: Iterable<readonly unknown[]>,
-  categories: Iterable<readonly unknown[]>,
-): OrderAggregates {
+/** The aggregates of the period's buyers, from the rows of BUYERS_SQL; categories come apart. */
+export function collectBuyers(buyers: Iterable<readonly unknown[]>): OrderAggregates {
   const ids: string[] = [];
   const last: number[] = [];
   const orders: number[] = [];
   const amount: number[] = [];
-  const index = new Map<string, number>();
   for (const [id, lastOrderAt, count, total] of buyers) {
-    index.set(id as string, ids.length);
     ids.push(id as string);
     last.push(Date.parse(`${String(lastOrderAt).slice(0, 10)}T00:00:00Z`) / 86_400_000);
     orders.push(Number(count));
     amount.push(Number(total));
-  }
-  const category: Array<string | null> = new Array(ids.length).fill(null);
-  const best = new Float64Array(ids.length).fill(-1);
-  for (const [id, name, spent] of categories) {
-    const i = index.get(id as string);
-    if (i === undefined) continue;
-    const value = Number(spent);
-    // Most spent wins; a tie goes to the first name in alphabetical order, so runs agree.
-    if (value > (best[i] as number) || (value === best[i] && String(name) < String(category[i]))) {
-      best[i] = value;
-      category[i] = String(name);
-    }
   }
   return {
     ids,
     lastOrderDay: Float64Array.from(last),
     orders: Float64Array.from(orders),
     amount: Float64Array.from(amount),
-    category,
+    category: new Array(ids.length).fill(null),
   };
+}
+
+/**
+ * Each contact's FRAT type from the rows of categoriesSql: the category spent most on, a tie
+ * going to the first name in alphabetical order so runs agree. Plain arrays, cheap to post back.
+ */
+export function bestCategories(rows: Iterable<readonly unknown[]>): { ids: string[]; names: string[] } {
+  const best = new Map<string, { name: string; spent: number }>();
+  for (const [id, name, spent] of rows) {
+    const value = Number(spent);
+    const held = best.get(id as string);
+    if (!held || value > held.spent || (value === held.spent && String(name) < held.name)) {
+      best.set(id as string, { name: String(name), spent: value });
+    }
+  }
+  return { ids: [...best.keys()], names: [...best.values()].map((b) => b.name) };
+}
+
+/** Sets the scored buyers' categories from any number of bestCategories results. */
+export function withCategories(
+  scores: CustomerScores,
+  ...parts: Array<{ ids: string[]; names: string[] }>
+): CustomerScores {
+  const index = new Map(scores.ids.map((id, i) => [id, i]));
+  for (const { ids, names } of parts) {
+    ids.forEach((id, k) => {
+      const i = index.get(id);
+      if (i !== undefined) scores.category[i] = names[k] as string;
+    });
+  }
+  return scores;
 }
