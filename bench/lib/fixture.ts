@@ -33,6 +33,7 @@ import { testConfig } from "../../server/src/config.ts";
 import { connect } from "../../server/src/db/connect.ts";
 import { migrateToLatest } from "../../server/src/db/migrate.ts";
 import { createSynthetic, SYNTHETIC_VERSION, type Synthetic } from "../../server/src/demo/synthetic/index.ts";
+import { actingAs } from "../../server/src/http/context.ts";
 import { accountService } from "../../server/src/modules/accounts/accounts.service.ts";
 import { activityService } from "../../server/src/modules/activities/activities.service.ts";
 import { caseService } from "../../server/src/modules/cases/cases.service.ts";
@@ -361,7 +362,7 @@ async function writeSampleThroughServices(file: string): Promise<void> {
     db: database.db,
     reader: database.reader,
     config: testConfig({ ownDomains: new Set([OWN_DOMAIN]) }),
-    user: { id: user.id, email: user.email, name: user.name, role: "rep" as Role, teamId: team.id },
+    user: actingAs({ id: user.id, email: user.email, name: user.name, role: "rep" as Role, teamId: team.id }, "bench"),
     requestId: null,
   };
   const { gen, accounts, contacts, mailFrom } = sampleRecords();

@@ -30,6 +30,24 @@ const EnvSchema = z.object({
   /** The organisation's own mail domains, comma separated: mail between colleagues is never matched. */
   RAPPORT_OWN_DOMAINS: z.string().default(""),
   RAPPORT_LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+  /** Microsoft Entra sign-in for the add-ins: the tenants whose users may sign in, comma separated. */
+  RAPPORT_ENTRA_TENANT_IDS: z.string().default(""),
+  /** The app registration of Rapport's API (its client id). */
+  RAPPORT_ENTRA_CLIENT_ID: z.string().optional(),
+  /** The audience access tokens must carry; `api://<client id>` unless set. */
+  RAPPORT_ENTRA_AUDIENCE: z.string().optional(),
+  /** The delegated scope the add-ins request (`scp` claim). */
+  RAPPORT_ENTRA_SCOPE: z.string().min(1).default("access_as_user"),
+  /** The role a user signing in for the first time gets. */
+  RAPPORT_ENTRA_DEFAULT_ROLE: z.enum(["rep", "manager", "marketer", "admin"]).default("rep"),
+  /** Where tenants' keys and issuers live; only tests point it elsewhere. */
+  RAPPORT_ENTRA_AUTHORITY: z.url().default("https://login.microsoftonline.com"),
+  /** Requests per minute per user and per token before 429. */
+  RAPPORT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Imports analysing, applying or undoing at once, across all users. */
+  RAPPORT_MAX_CONCURRENT_IMPORTS: z.coerce.number().int().min(1).default(4),
+  /** Origins (scheme://host[:port]) allowed to call the API from a browser, comma separated; the public URL's always is. */
+  RAPPORT_CORS_ORIGINS: z.string().default(""),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

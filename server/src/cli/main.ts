@@ -18,7 +18,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                                  roles: ${Role.options.join(", ")}
   user list
   team create --name N
-  token create --user ID|EMAIL [--name N] [--expires ISO-DATE]
+  token create --user ID|EMAIL [--name N] [--expires ISO-DATE] [--scopes read,write,admin]
                                                  prints the token once; only its hash is kept
   token revoke ID
   demo                                           load the demo workspace into an empty database
@@ -64,11 +64,17 @@ const commands: Record<string, Command> = {
   "token create": async (database, args) => {
     const { values } = parseArgs({
       args,
-      options: { user: { type: "string" }, name: { type: "string" }, expires: { type: "string" } },
+      options: {
+        user: { type: "string" },
+        name: { type: "string" },
+        expires: { type: "string" },
+        scopes: { type: "string" },
+      },
     });
     const userId = await resolveUser(database, values.user);
     const expiresAt = values.expires ? new Date(values.expires).toISOString() : null;
-    const input = parseOrThrow(ApiTokenCreate, { userId, name: values.name ?? "cli", expiresAt }, "options");
+    const scopes = values.scopes?.split(",").map((scope) => scope.trim());
+    const input = parseOrThrow(ApiTokenCreate, { userId, name: values.name ?? "cli", expiresAt, scopes }, "options");
     const created = await issueToken(database.db, input);
     console.log(`Token ${created.id} for ${userId} (shown once):`);
     console.log(created.token);

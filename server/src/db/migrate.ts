@@ -5,6 +5,7 @@ import * as idempotencyKeys from "./migrations/0002_idempotency_keys.ts";
 import * as searchTerms from "./migrations/0003_search_terms.ts";
 import * as importsAndDedup from "./migrations/0004_imports_and_dedup.ts";
 import * as marketing from "./migrations/0005_marketing.ts";
+import * as identity from "./migrations/0006_identity.ts";
 
 /** Listed here rather than read from disk, so migrations work however the server is packaged. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "0003_search_terms": searchTerms,
   "0004_imports_and_dedup": importsAndDedup,
   "0005_marketing": marketing,
+  "0006_identity": identity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

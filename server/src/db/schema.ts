@@ -25,6 +25,9 @@ export type UsersTable = {
   active: number;
   created_at: string;
   updated_at: string;
+  /** Microsoft Entra: the user's tenant and object ids (null for users made by the admin). */
+  tenant_id: string | null;
+  object_id: string | null;
 };
 
 export type ApiTokensTable = {
@@ -36,6 +39,8 @@ export type ApiTokensTable = {
   last_used_at: string | null;
   expires_at: string | null;
   revoked_at: string | null;
+  /** JSON list of "read", "write", "admin". */
+  scopes: string;
 };
 
 export type AccountsTable = RecordColumns & {
@@ -171,6 +176,8 @@ export type AuditEntriesTable = {
   entity_id: string | null;
   detail: string;
   request_id: string | null;
+  /** Which client acted: "token tok_…" or "entra <app id>", and its user agent. */
+  client: string | null;
 };
 
 /** A POST made with an Idempotency-Key: status 0 while it runs, then the answer to replay. */

@@ -11,7 +11,7 @@ import {
 } from "@rapport/shared/schemas";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connect.ts";
-import type { AuthUser } from "../http/context.ts";
+import { type AuthUser, actingAs } from "../http/context.ts";
 import { accountService } from "../modules/accounts/accounts.service.ts";
 import { activityService } from "../modules/activities/activities.service.ts";
 import { caseService } from "../modules/cases/cases.service.ts";
@@ -97,7 +97,13 @@ export async function loadDemo(database: Db, config: Config): Promise<string | n
     .executeTakeFirst();
   if (!adminRow) throw new Error("The demo needs an admin user: start the server once, it creates one.");
 
-  const ctxOf = (user: AuthUser): RequestContext => ({ db, reader: database.reader, config, user, requestId: null });
+  const ctxOf = (user: Omit<AuthUser, "scopes" | "client">): RequestContext => ({
+    db,
+    reader: database.reader,
+    config,
+    user: actingAs(user, "demo loader"),
+    requestId: null,
+  });
   const admin = ctxOf(rowToUser(adminRow));
 
   // -- people of the organisation ----------------------------------------------------------------

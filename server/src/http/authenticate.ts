@@ -14,6 +14,11 @@ export function authenticate(verifier: TokenVerifier): MiddlewareHandler<AppEnv>
     if (!match?.[1]) throw new AppError("unauthorized", "Send an API token as Authorization: Bearer <token>.");
     const user = await verifier.verify(match[1]);
     if (!user) throw new AppError("unauthorized", "This token is unknown, expired or revoked.");
+    // Reads need the read scope; anything that may change data, the write scope.
+    const needed = c.req.method === "GET" || c.req.method === "HEAD" ? "read" : "write";
+    if (!user.scopes.has(needed)) {
+      throw new AppError("forbidden", `This token may not ${needed}: its scopes are ${[...user.scopes].join(", ")}.`);
+    }
     c.set("user", user);
     await next();
   };

@@ -1,4 +1,4 @@
-import type { Role } from "@rapport/shared/schemas";
+import type { Role, TokenScope } from "@rapport/shared/schemas";
 
 /** Who is calling, as the auth middleware found them. */
 export type AuthUser = {
@@ -7,6 +7,10 @@ export type AuthUser = {
   name: string;
   role: Role;
   teamId: string | null;
+  /** What this credential may do (an API token's scopes; all three for a signed-in user). */
+  scopes: ReadonlySet<TokenScope>;
+  /** Which credential acted, for the audit trail: "token tok_…" or "entra <app id>". */
+  client: string;
 };
 
 export type AppEnv = {
@@ -15,3 +19,8 @@ export type AppEnv = {
     user: AuthUser;
   };
 };
+
+/** A user Rapport acts for by itself (an import resumed in the background, the demo loader): every scope. */
+export function actingAs(user: Omit<AuthUser, "scopes" | "client">, client: string): AuthUser {
+  return { ...user, scopes: new Set(["read", "write", "admin"]), client };
+}

@@ -2,6 +2,7 @@ import type { Role } from "@rapport/shared/schemas";
 import { ContactCreate } from "@rapport/shared/schemas";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { actingAs } from "../http/context.ts";
 import { contactRecords } from "../modules/contacts/contacts.repo.ts";
 import { contactService, contactStore } from "../modules/contacts/contacts.service.ts";
 import { markApplied, recordIdsOf } from "../modules/imports/imports.repo.ts";
@@ -23,7 +24,10 @@ function contextOf(user: { id: string; role: Role; teamId: string | null }): Req
     db: t.database.db,
     reader: t.database.reader,
     config: t.config,
-    user: { id: user.id, role: user.role, teamId: user.teamId, email: "someone@rapport.test", name: "Someone" },
+    user: actingAs(
+      { id: user.id, role: user.role, teamId: user.teamId, email: "someone@rapport.test", name: "Someone" },
+      "test",
+    ),
     requestId: "req_bulk",
   };
 }

@@ -29,10 +29,15 @@ export const Team = z.object({ id: Id, name: z.string(), parentId: Id.nullable()
 export type Team = z.infer<typeof Team>;
 export const TeamCreate = z.strictObject({ name: ShortText.min(1), parentId: Id.nullable().default(null) });
 
+/** What a token may do: read (GET), write (everything else), admin (users, tokens, settings, audit). */
+export const TokenScope = z.enum(["read", "write", "admin"]);
+export type TokenScope = z.infer<typeof TokenScope>;
+
 export const ApiTokenInfo = z.object({
   id: Id,
   userId: Id,
   name: z.string(),
+  scopes: z.array(TokenScope),
   createdAt: Timestamp,
   lastUsedAt: Timestamp.nullable(),
   expiresAt: Timestamp.nullable(),
@@ -43,6 +48,8 @@ export const ApiTokenCreate = z.strictObject({
   userId: Id,
   name: ShortText.min(1).default("api"),
   expiresAt: Timestamp.nullable().default(null),
+  /** A script that only reads gets ["read"]; admin only counts for an admin user. */
+  scopes: z.array(TokenScope).min(1).max(3).default(["read", "write", "admin"]),
 });
 /** The one answer that carries a token's secret; it is never shown again. */
 export const ApiTokenCreated = ApiTokenInfo.extend({ token: z.string() });

@@ -1,6 +1,7 @@
 import type { ImportJob, Role } from "@rapport/shared/schemas";
 import type { AppDeps } from "../../app-deps.ts";
 import { AppError } from "../../http/app-error.ts";
+import { actingAs } from "../../http/context.ts";
 import { nowIso } from "../../records/ids.ts";
 import { readJson, writeJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
@@ -141,7 +142,8 @@ async function ownerOf(deps: AppDeps, userId: string) {
     .select(["id", "email", "name", "role", "team_id"])
     .where("id", "=", userId)
     .executeTakeFirstOrThrow();
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, teamId: user.team_id };
+  const owner = { id: user.id, email: user.email, name: user.name, role: user.role as Role, teamId: user.team_id };
+  return actingAs(owner, "import runner");
 }
 
 async function resultOf(deps: AppDeps, id: string): Promise<NonNullable<ImportJob["result"]>> {

@@ -1,7 +1,7 @@
 import { MarketingSettings, type MarketingSettingsUpdate } from "@rapport/shared/schemas";
 import type { z } from "zod";
 import { inTransaction } from "../../db/in-transaction.ts";
-import { AppError } from "../../http/app-error.ts";
+import { requireAdmin } from "../../http/require-admin.ts";
 import { audit } from "../../records/audit.ts";
 import { nowIso } from "../../records/ids.ts";
 import { readJson, writeJson } from "../../records/json-column.ts";
@@ -22,7 +22,7 @@ export async function updateMarketingSettings(
   ctx: RequestContext,
   change: z.output<typeof MarketingSettingsUpdate>,
 ): Promise<MarketingSettings> {
-  if (ctx.user.role !== "admin") throw new AppError("forbidden", "Only an admin may change the marketing settings.");
+  requireAdmin(ctx.user, "change the marketing settings");
   return inTransaction(ctx.db, async (tx) => {
     const before = await readMarketingSettings(tx);
     const after = MarketingSettings.parse({ ...before, ...change });

@@ -33,6 +33,32 @@ describe("authentication", () => {
     expect((await t.call("GET", "/me", { token: expired.json.token })).status).toBe(401);
   });
 
+  it("a token does only what its scopes allow: read, write, admin", async () => {
+    const made = async (scopes: string[]) => {
+      const response = await t.call("POST", "/tokens", {
+        body: { userId: t.admin.id, name: scopes.join("+"), scopes },
+      });
+      expect(response.status).toBe(201);
+      expect(response.json.scopes).toEqual(scopes);
+      return response.json.token as string;
+    };
+    const reader = await made(["read"]);
+    expect((await t.call("GET", "/contacts", { token: reader })).status).toBe(200);
+    const write = await t.call("POST", "/contacts", { body: { lastName: "Lu" }, token: reader });
+    expect(write.status).toBe(403);
+    expect(write.json.detail).toBe("This token may not write: its scopes are read.");
+    expect(await t.rowCount("contacts")).toBe(0);
+
+    const writer = await made(["read", "write"]);
+    expect((await t.call("POST", "/contacts", { body: { lastName: "Lu" }, token: writer })).status).toBe(201);
+    const users = await t.call("GET", "/users", { token: writer });
+    expect(users.status).toBe(403);
+    expect(users.json.detail).toBe("This token lacks the admin scope, needed to manage users and tokens.");
+    const writeOnly = await made(["write"]);
+    expect((await t.call("GET", "/contacts", { token: writeOnly })).status).toBe(403);
+    expect((await t.call("POST", "/tokens", { body: { userId: t.admin.id, scopes: ["root"] } })).status).toBe(422);
+  });
+
   it("tokens are stored hashed", async () => {
     const rep = await t.addUser("rep");
     const rows = await t.database.db

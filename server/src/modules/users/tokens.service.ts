@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { ApiTokenInfo, Role } from "@rapport/shared/schemas";
+import { type ApiTokenInfo, type Role, TokenScope } from "@rapport/shared/schemas";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { notFound } from "../../http/app-error.ts";
@@ -17,7 +17,7 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 
 export async function issueToken(
   db: Kysely<Database>,
-  input: { userId: string; name: string; expiresAt: string | null },
+  input: { userId: string; name: string; expiresAt: string | null; scopes?: readonly TokenScope[] },
 ): Promise<ApiTokenInfo & { token: string }> {
   const user = await db.selectFrom("users").select("id").where("id", "=", input.userId).executeTakeFirst();
   if (!user) throw notFound("user");
@@ -26,6 +26,7 @@ export async function issueToken(
     id: newId("tok"),
     userId: input.userId,
     name: input.name,
+    scopes: [...new Set(input.scopes ?? TokenScope.options)],
     createdAt: nowIso(),
     lastUsedAt: null,
     expiresAt: input.expiresAt,
@@ -42,6 +43,7 @@ export async function issueToken(
       last_used_at: null,
       expires_at: info.expiresAt,
       revoked_at: null,
+      scopes: JSON.stringify(info.scopes),
     })
     .execute();
   return { ...info, token };
@@ -81,6 +83,7 @@ export function tokenVerifier(db: Kysely<Database>, reader: Kysely<Database>) {
         "t.id as token_id",
         "t.expires_at",
         "t.revoked_at",
+        "t.scopes",
         "u.id",
         "u.email",
         "u.name",
@@ -101,6 +104,8 @@ export function tokenVerifier(db: Kysely<Database>, reader: Kysely<Database>) {
       name: row.name,
       role: row.role as Role,
       teamId: row.team_id,
+      scopes: new Set(TokenScope.array().catch([]).parse(JSON.parse(row.scopes))),
+      client: `token ${row.token_id}`,
     };
     if (cache.size > 10_000) cache.clear();
     cache.set(hash, { user, tokenId: row.token_id, until: now + CACHE_MS });

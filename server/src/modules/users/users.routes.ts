@@ -3,14 +3,13 @@ import type { Hono } from "hono";
 import type { AppDeps } from "../../app-deps.ts";
 import { AppError } from "../../http/app-error.ts";
 import type { AppEnv, AuthUser } from "../../http/context.ts";
+import { requireAdmin } from "../../http/require-admin.ts";
 import { route } from "../../http/route.ts";
 import { audit } from "../../records/audit.ts";
 import { issueToken, revokeToken, type TokenVerifier } from "./tokens.service.ts";
 import { createUser, listUsers, rowToUser } from "./users.service.ts";
 
-function requireAdmin(user: AuthUser): void {
-  if (user.role !== "admin") throw new AppError("forbidden", "Only an admin may manage users and tokens.");
-}
+const MANAGE = "manage users and tokens";
 
 export function userRoutes(app: Hono<AppEnv>, deps: AppDeps, verifier: TokenVerifier): void {
   const db = deps.database.db;
@@ -18,23 +17,23 @@ export function userRoutes(app: Hono<AppEnv>, deps: AppDeps, verifier: TokenVeri
     return rowToUser(await db.selectFrom("users").selectAll().where("id", "=", user.id).executeTakeFirstOrThrow());
   });
   route(app, deps.config, api.users.list, async ({ user }) => {
-    requireAdmin(user);
+    requireAdmin(user, MANAGE);
     return { items: await listUsers(db) };
   });
   route(app, deps.config, api.users.create, async ({ user, body, requestId }) => {
-    requireAdmin(user);
+    requireAdmin(user, MANAGE);
     const created = await createUser(db, body);
     await audit(db, { user, requestId }, { action: "create", entity: "user", entityId: created.id });
     return created;
   });
   route(app, deps.config, api.tokens.create, async ({ user, body, requestId }) => {
-    requireAdmin(user);
+    requireAdmin(user, MANAGE);
     const created = await issueToken(db, body);
     await audit(db, { user, requestId }, { action: "create", entity: "api_token", entityId: created.id });
     return created;
   });
   route(app, deps.config, api.tokens.revoke, async ({ user, params, requestId }) => {
-    requireAdmin(user);
+    requireAdmin(user, MANAGE);
     await revokeToken(db, params.id);
     verifier.forget(params.id);
     await audit(db, { user, requestId }, { action: "delete", entity: "api_token", entityId: params.id });

@@ -29,6 +29,8 @@ export async function createUser(db: Kysely<Database>, input: UserCreate): Promi
     active: 1,
     created_at: now,
     updated_at: now,
+    tenant_id: null,
+    object_id: null,
   };
   try {
     await db.insertInto("users").values(row).execute();
