@@ -11,6 +11,11 @@ export type AuthUser = {
   scopes: ReadonlySet<TokenScope>;
   /** Which credential acted, for the audit trail: "token tok_…" or "entra <app id>". */
   client: string;
+  /**
+   * The teams whose records this user sees besides their own: a manager's team and every team
+   * under it (team-scope.ts fills it); absent, the user's own team.
+   */
+  teamIds?: readonly string[];
 };
 
 export type AppEnv = {

@@ -9,8 +9,8 @@ export type LooseEb = ExpressionBuilder<LooseTables, string>;
  * The records a user may see, as a SQL condition, or null for all of them. Every read, list and
  * write goes through this, so a record someone may not see answers like one that does not exist.
  * Admins and marketers (who work on the whole customer base) see everything; managers and reps see
- * their team's records and their own. Finer rules (sub-teams, what marketers may change) belong
- * here and nowhere else.
+ * their team's records and their own, and a manager those of the teams under theirs too. Finer
+ * rules (what marketers may change) belong here and nowhere else.
  */
 export function visibleTo(user: AuthUser, alias?: string): ((eb: LooseEb) => Expression<SqlBool>) | null {
   const condition = visibleSql(user, alias);
@@ -21,9 +21,15 @@ export function visibleTo(user: AuthUser, alias?: string): ((eb: LooseEb) => Exp
 export function visibleSql(user: AuthUser, alias?: string): RawBuilder<SqlBool> | null {
   if (user.role === "admin" || user.role === "marketer") return null;
   const column = (name: string) => sql.ref(alias ? `${alias}.${name}` : name);
-  return user.teamId
-    ? sql<SqlBool>`(${column("owner_id")} = ${user.id} or ${column("team_id")} = ${user.teamId})`
-    : sql<SqlBool>`${column("owner_id")} = ${user.id}`;
+  const teams = teamsSeenBy(user);
+  if (teams.length === 0) return sql<SqlBool>`${column("owner_id")} = ${user.id}`;
+  if (teams.length === 1) return sql<SqlBool>`(${column("owner_id")} = ${user.id} or ${column("team_id")} = ${teams[0]})`;
+  return sql<SqlBool>`(${column("owner_id")} = ${user.id} or ${column("team_id")} in (${sql.join(teams)}))`;
+}
+
+/** A rep's team; a manager's team and those under it. */
+function teamsSeenBy(user: AuthUser): readonly string[] {
+  return user.teamIds ?? (user.teamId ? [user.teamId] : []);
 }
 
 /** The same condition where a statement always needs one: true for those who see everything. */
@@ -34,5 +40,5 @@ export function visibleSqlOrAll(user: AuthUser, alias?: string): RawBuilder<SqlB
 /** The same rule for a row held in memory (a removed record kept in an undo snapshot). */
 export function isVisibleTo(user: AuthUser, row: { owner_id: string; team_id: string | null }): boolean {
   if (user.role === "admin" || user.role === "marketer") return true;
-  return row.owner_id === user.id || (user.teamId !== null && row.team_id === user.teamId);
+  return row.owner_id === user.id || (row.team_id !== null && teamsSeenBy(user).includes(row.team_id));
 }

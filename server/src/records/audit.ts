@@ -1,3 +1,4 @@
+import type { AuditEntry as AuditEntryShape } from "@rapport/shared/schemas";
 import { newId, nowIso } from "./ids.ts";
 import { writeJson } from "./json-column.ts";
 import type { RequestContext, Tx } from "./request-context.ts";
@@ -10,7 +11,8 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
-export type AuditAction = "create" | "update" | "delete" | "merge" | "unmerge" | "export" | "refused" | "sign_in";
+/** The shared schema's actions: what the audit API answers is what is written. */
+export type AuditAction = AuditEntryShape["action"];
 
 /** Writes one audit entry, in the caller's transaction so it commits or rolls back with the change. */
 export async function audit(tx: Tx, ctx: Pick<RequestContext, "user" | "requestId">, entry: AuditEntry): Promise<void> {
@@ -44,6 +46,7 @@ function auditRow(ctx: Pick<RequestContext, "user" | "requestId">, entry: AuditE
     entity_id: entry.entityId,
     detail: writeJson(entry.detail ?? {}),
     request_id: ctx.requestId,
+    client: ctx.user.client,
   };
 }
 

@@ -1,3 +1,7 @@
+import type { Kysely } from "kysely";
+import { AppError } from "../http/app-error.ts";
+import type { LooseTables } from "./access.ts";
+import { audit } from "./audit.ts";
 import type { ListQueryBase, NewRecord, RecordMeta, RecordStore } from "./record-store.ts";
 import type { RequestContext } from "./request-context.ts";
 
@@ -20,7 +24,7 @@ export function recordService<
   return {
     store,
     list: (ctx: RequestContext, query: Query) => store.list(ctx, query),
-    get: (ctx: RequestContext, id: string) => store.get(ctx.db, ctx.user, id),
+    get: (ctx: RequestContext, id: string) => auditingHidden(ctx, store, id, () => store.get(ctx.db, ctx.user, id)),
     create: async (ctx: RequestContext, { ownerId, ...input }: Input & WithOwner): Promise<Entity> =>
       store.create(ctx, await prepare(ctx, input as unknown as Input, null), ownerId),
     /**
@@ -35,14 +39,17 @@ export function recordService<
       return store.createMany(ctx, records);
     },
     update: (ctx: RequestContext, id: string, version: number, { ownerId, ...patch }: Partial<Input> & WithOwner) =>
-      store.update(
-        ctx,
-        id,
-        version,
-        (current, tx) => prepare({ ...ctx, db: tx }, { ...fieldsOf(current), ...patch } as unknown as Input, current),
-        ownerId,
+      auditingHidden(ctx, store, id, () =>
+        store.update(
+          ctx,
+          id,
+          version,
+          (current, tx) => prepare({ ...ctx, db: tx }, { ...fieldsOf(current), ...patch } as unknown as Input, current),
+          ownerId,
+        ),
       ),
-    remove: (ctx: RequestContext, id: string, version: number | null) => store.remove(ctx, id, version),
+    remove: (ctx: RequestContext, id: string, version: number | null) =>
+      auditingHidden(ctx, store, id, () => store.remove(ctx, id, version)),
   };
 }
 
@@ -50,4 +57,37 @@ export function recordService<
 export function fieldsOf<E extends RecordMeta>(record: E): Omit<E, keyof RecordMeta> {
   const { id, createdAt, updatedAt, version, ownerId, teamId, ...fields } = record;
   return fields;
+}
+
+/**
+ * Runs a read or write of one record; when it answers "not found" for a record that exists but
+ * that the user may not see, the refusal goes to the audit trail. The answer stays the same 404:
+ * the user learns nothing, the admin does.
+ */
+async function auditingHidden<T>(
+  ctx: RequestContext,
+  store: { def: { table: string; label: string } },
+  id: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") {
+      const hidden = await (ctx.db as unknown as Kysely<LooseTables>)
+        .selectFrom(store.def.table)
+        .select("id")
+        .where("id", "=", id)
+        .executeTakeFirst();
+      if (hidden) {
+        await audit(ctx.db, ctx, {
+          action: "refused",
+          entity: store.def.label,
+          entityId: id,
+          detail: { reason: "not visible" },
+        });
+      }
+    }
+    throw error;
+  }
 }

@@ -286,6 +286,17 @@ export const api = {
       status: 204,
     }),
   },
+  audit: {
+    list: endpoint({
+      method: "get",
+      path: "/audit",
+      tag: "Admin",
+      summary: "The audit trail, newest first, filtered by user, action, record or time (admin); nothing can change it",
+      query: s.AuditQuery,
+      response: s.page(s.AuditEntry),
+      status: 200,
+    }),
+  },
   ...marketingApi,
 } as const;
 

@@ -1,5 +1,6 @@
 export * from "./account.ts";
 export * from "./activity.ts";
+export * from "./audit.ts";
 export * from "./campaign.ts";
 export * from "./case.ts";
 export * from "./common.ts";
