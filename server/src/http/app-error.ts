@@ -11,6 +11,7 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "validation_failed"
   | "precondition_required"
+  | "too_many_requests"
   | "internal";
 
 export type FieldError = { path: string; message: string };
@@ -21,12 +22,19 @@ export class AppError extends Error {
   readonly errors: FieldError[] | undefined;
   /** For a version conflict: the record as it is now, so the client can redo its change. */
   readonly current: unknown;
-  constructor(code: ErrorCode, detail: string, extra: { errors?: FieldError[]; current?: unknown } = {}) {
+  /** For too_many_requests: whole seconds to wait, sent as Retry-After. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    extra: { errors?: FieldError[]; current?: unknown; retryAfterSeconds?: number } = {},
+  ) {
     super(detail);
     this.name = "AppError";
     this.code = code;
     this.errors = extra.errors;
     this.current = extra.current;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }
 

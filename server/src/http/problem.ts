@@ -15,6 +15,7 @@ const PROBLEMS = {
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   validation_failed: { status: 422, title: "Validation failed" },
   precondition_required: { status: 428, title: "If-Match required" },
+  too_many_requests: { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal error" },
 } as const satisfies Record<ErrorCode, { status: ContentfulStatusCode; title: string }>;
 
@@ -39,6 +40,7 @@ export function problemResponse(c: Context, error: AppError): Response {
     "x-request-id": problem.requestId,
   };
   if (error.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="rapport"';
+  if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.retryAfterSeconds);
   return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }
 

@@ -2,6 +2,7 @@ import type { ImportJob, Role } from "@rapport/shared/schemas";
 import type { AppDeps } from "../../app-deps.ts";
 import { AppError } from "../../http/app-error.ts";
 import { actingAs } from "../../http/context.ts";
+import { teamScope } from "../../http/team-scope.ts";
 import { nowIso } from "../../records/ids.ts";
 import { readJson, writeJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
@@ -30,6 +31,7 @@ export async function startAnalyse(deps: AppDeps, ctx: RequestContext, id: strin
   const job = await findJob(ctx, id);
   if (job.status === "analysing") return jobFromRow(job);
   assertEditable(job);
+  await assertImportSlot(deps, ctx);
   const claimed = await ctx.db
     .updateTable("import_jobs")
     .set({ status: "analysing", plan: null, error: null, updated_at: nowIso() })
@@ -49,6 +51,7 @@ export async function startApply(deps: AppDeps, ctx: RequestContext, id: string)
   if (job.status === "applying" || job.status === "applied") return jobFromRow(job);
   if (job.status !== "analysed")
     throw new AppError("conflict", `Run the dry run before applying (the job is ${job.status}).`);
+  await assertImportSlot(deps, ctx);
   const claimed = await ctx.db
     .updateTable("import_jobs")
     .set({ status: "applying", progress_done: 0, updated_at: nowIso() })
@@ -64,6 +67,7 @@ export async function startUndo(deps: AppDeps, ctx: RequestContext, id: string):
   if (job.status === "undoing" || job.status === "undone") return jobFromRow(job);
   if (job.status !== "applied")
     throw new AppError("conflict", `Only an applied import can be undone (this one is ${job.status}).`);
+  await assertImportSlot(deps, ctx);
   const claimed = await ctx.db
     .updateTable("import_jobs")
     .set({ status: "undoing", updated_at: nowIso() })
@@ -72,6 +76,30 @@ export async function startUndo(deps: AppDeps, ctx: RequestContext, id: string):
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) === 1) run(deps, id, "undo");
   return getJob(ctx, id);
+}
+
+const RETRY_SLOT_SECONDS = 30;
+
+/**
+ * Refuses to start one more import while `maxConcurrentImports` run (all users), counted in the
+ * database so the cap holds across processes and restarts. Counted before the claim, so two
+ * starts at the same instant may both pass: the cap keeps imports from crowding out lookups, it is
+ * not an exact quota. Jobs resumed after a restart are never refused: they were running already.
+ */
+async function assertImportSlot(deps: AppDeps, ctx: RequestContext): Promise<void> {
+  const cap = deps.config.maxConcurrentImports;
+  const { n } = await ctx.db
+    .selectFrom("import_jobs")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("status", "in", ["analysing", "applying", "undoing"])
+    .executeTakeFirstOrThrow();
+  if (Number(n) < cap) return;
+  throw new AppError(
+    "too_many_requests",
+    `This server runs at most ${cap} imports at once (RAPPORT_MAX_CONCURRENT_IMPORTS) and ${n} are running; ` +
+      `start this one again in ${RETRY_SLOT_SECONDS} seconds.`,
+    { retryAfterSeconds: RETRY_SLOT_SECONDS },
+  );
 }
 
 /**
@@ -143,7 +171,8 @@ async function ownerOf(deps: AppDeps, userId: string) {
     .where("id", "=", userId)
     .executeTakeFirstOrThrow();
   const owner = { id: user.id, email: user.email, name: user.name, role: user.role as Role, teamId: user.team_id };
-  return actingAs(owner, "import runner");
+  // A manager's import sees the teams under theirs too, as their requests do.
+  return teamScope(deps.database.reader).scoped(actingAs(owner, "import runner"));
 }
 
 async function resultOf(deps: AppDeps, id: string): Promise<NonNullable<ImportJob["result"]>> {
