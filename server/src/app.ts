@@ -6,13 +6,19 @@ import type { Db } from "./db/connect.ts";
 import { AppError } from "./http/app-error.ts";
 import { authenticate } from "./http/authenticate.ts";
 import type { AppEnv } from "./http/context.ts";
+import { cors } from "./http/cors.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { createLogger } from "./http/logger.ts";
 import { maxBody, requestLog } from "./http/middleware.ts";
 import { problemResponse, toAppError } from "./http/problem.ts";
+import { rateLimit } from "./http/rate-limit.ts";
 import { route } from "./http/route.ts";
+import { teamScope } from "./http/team-scope.ts";
 import { accountRoutes } from "./modules/accounts/accounts.routes.ts";
 import { activityService } from "./modules/activities/activities.service.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { auditRefusal } from "./modules/audit/audit-refusal.ts";
+import { entraVerifier } from "./modules/auth/entra-verifier.ts";
 import { campaignRoutes } from "./modules/campaigns/campaigns.routes.ts";
 import { caseService } from "./modules/cases/cases.service.ts";
 import { contactService } from "./modules/contacts/contacts.service.ts";
@@ -40,25 +46,40 @@ export function createApp({ database, config, observe }: AppOptions): Hono<AppEn
   const deps = appDeps(database, config);
   const logger = createLogger(config.logLevel);
   const verifier = tokenVerifier(database.db, database.reader);
+  const entra = config.entra ? entraVerifier(config.entra, database.db, database.reader) : null;
 
-  const onError = (error: Error, c: Parameters<typeof problemResponse>[0]) => {
+  const onError = async (error: Error, c: Parameters<typeof problemResponse>[0]) => {
     const appError = toAppError(error);
     if (appError.code === "internal") {
       logger.error("unhandled error", { requestId: c.get("requestId"), error: error.stack ?? String(error) });
+    }
+    if (appError.code === "unauthorized" || appError.code === "forbidden") {
+      await auditRefusal(database.db, c, appError).catch((failure: unknown) =>
+        logger.error("audit of a refusal failed", { requestId: c.get("requestId"), error: String(failure) }),
+      );
     }
     return problemResponse(c, appError);
   };
 
   const v1 = new Hono<AppEnv>();
   v1.onError(onError);
+  v1.use("*", cors(config.corsOrigins));
   route(v1, config, api.health, async () => health(deps));
-  v1.use("*", maxBody(config.maxBodyBytes, config.maxImportBytes), authenticate(verifier), idempotency(database.db));
+  v1.use(
+    "*",
+    maxBody(config.maxBodyBytes, config.maxImportBytes),
+    authenticate(verifier, entra),
+    rateLimit(config.rateLimitPerMinute),
+    teamScope(database.reader).middleware,
+    idempotency(database.db),
+  );
   v1.get("/openapi.json", (c) =>
     c.json(
       buildOpenApi(api, { title: "Rapport API", version: config.version, serverUrl: `${config.publicUrl}/api/v1` }),
     ),
   );
   userRoutes(v1, deps, verifier);
+  auditRoutes(v1, deps);
   lookupRoutes(v1, deps);
   importRoutes(v1, deps);
   accountRoutes(v1, deps);

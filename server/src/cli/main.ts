@@ -17,7 +17,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   user create --email E --name N [--role R] [--team ID]
                                                  roles: ${Role.options.join(", ")}
   user list
-  team create --name N
+  team create --name N [--parent TEAM-ID]      a manager of the parent sees this team's records
   token create --user ID|EMAIL [--name N] [--expires ISO-DATE] [--scopes read,write,admin]
                                                  prints the token once; only its hash is kept
   token revoke ID
@@ -56,9 +56,14 @@ const commands: Record<string, Command> = {
     }
   },
   "team create": async (database, args) => {
-    const { values } = parseArgs({ args, options: { name: { type: "string" } } });
+    const { values } = parseArgs({ args, options: { name: { type: "string" }, parent: { type: "string" } } });
     if (!values.name) throw new AppError("validation_failed", "--name is required");
-    const team = await createTeam(database.db, values.name);
+    const parent = values.parent ?? null;
+    if (parent && !(await database.db.selectFrom("teams").select("id").where("id", "=", parent).executeTakeFirst())) {
+      throw new AppError("validation_failed", `--parent: no team with id ${parent}`);
+    }
+    // A manager of the parent team sees this team's records too.
+    const team = await createTeam(database.db, values.name, parent);
     console.log(`Created team ${team.name}: ${team.id}`);
   },
   "token create": async (database, args) => {

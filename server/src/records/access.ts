@@ -23,7 +23,8 @@ export function visibleSql(user: AuthUser, alias?: string): RawBuilder<SqlBool> 
   const column = (name: string) => sql.ref(alias ? `${alias}.${name}` : name);
   const teams = teamsSeenBy(user);
   if (teams.length === 0) return sql<SqlBool>`${column("owner_id")} = ${user.id}`;
-  if (teams.length === 1) return sql<SqlBool>`(${column("owner_id")} = ${user.id} or ${column("team_id")} = ${teams[0]})`;
+  if (teams.length === 1)
+    return sql<SqlBool>`(${column("owner_id")} = ${user.id} or ${column("team_id")} = ${teams[0]})`;
   return sql<SqlBool>`(${column("owner_id")} = ${user.id} or ${column("team_id")} in (${sql.join(teams)}))`;
 }
 

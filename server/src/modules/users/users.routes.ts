@@ -1,8 +1,7 @@
 import { api } from "@rapport/shared/api";
 import type { Hono } from "hono";
 import type { AppDeps } from "../../app-deps.ts";
-import { AppError } from "../../http/app-error.ts";
-import type { AppEnv, AuthUser } from "../../http/context.ts";
+import type { AppEnv } from "../../http/context.ts";
 import { requireAdmin } from "../../http/require-admin.ts";
 import { route } from "../../http/route.ts";
 import { audit } from "../../records/audit.ts";
