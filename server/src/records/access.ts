@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from "kysely";
+import { AppError } from "../http/app-error.ts";
 import type { AuthUser } from "../http/context.ts";
 
 /** How generic record code sees any record table: its shared columns and anything else. */
@@ -42,4 +43,18 @@ export function visibleSqlOrAll(user: AuthUser, alias?: string): RawBuilder<SqlB
 export function isVisibleTo(user: AuthUser, row: { owner_id: string; team_id: string | null }): boolean {
   if (user.role === "admin" || user.role === "marketer") return true;
   return row.owner_id === user.id || (row.team_id !== null && teamsSeenBy(user).includes(row.team_id));
+}
+
+/**
+ * Record types a marketer may change: the people and companies of the customer base (imports,
+ * consent), the interactions they have with them, segments and campaigns. Deals, orders, cases and
+ * the catalogue are sales' and after-sales' to change.
+ */
+const MARKETER_WRITES = new Set(["contacts", "accounts", "activities", "segments", "campaigns"]);
+
+/** Refuses (403) a create, change or delete of a record type the user's role may only read. */
+export function assertMayWrite(user: AuthUser, table: string, label: string): void {
+  if (user.role === "marketer" && !MARKETER_WRITES.has(table)) {
+    throw new AppError("forbidden", `A marketer may read but not change ${label} records.`);
+  }
 }

@@ -4,7 +4,7 @@ import { inTransaction } from "../db/in-transaction.ts";
 import type { Database, RecordTable } from "../db/schema.ts";
 import { AppError, invalidField, notFound } from "../http/app-error.ts";
 import type { AuthUser } from "../http/context.ts";
-import { isVisibleTo, type LooseTables, visibleTo } from "./access.ts";
+import { assertMayWrite, isVisibleTo, type LooseTables, visibleTo } from "./access.ts";
 import { type AuditEntry, audit, auditMany, changedFields } from "./audit.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { newId, nowIso } from "./ids.ts";
@@ -171,6 +171,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
   }
 
   async create(ctx: RequestContext, fields: Fields, ownerId?: string): Promise<Entity> {
+    assertMayWrite(ctx.user, this.def.table, this.def.label);
     return this.writing(async () =>
       inTransaction(ctx.db, async (tx) => {
         await this.checkReferences(tx, ctx.user, fields);
@@ -205,6 +206,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
    */
   async createMany(ctx: RequestContext, records: ReadonlyArray<NewRecord<Fields>>): Promise<Entity[]> {
     if (records.length === 0) return [];
+    assertMayWrite(ctx.user, this.def.table, this.def.label);
     return this.writing(async () =>
       inTransaction(ctx.db, async (tx) => {
         const references = await this.visibleReferences(
@@ -250,6 +252,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
    */
   async updateMany(ctx: RequestContext, changes: ReadonlyArray<RecordChange<Entity, Fields>>): Promise<Entity[]> {
     if (changes.length === 0) return [];
+    assertMayWrite(ctx.user, this.def.table, this.def.label);
     const ids = changes.map((change) => change.current.id);
     if (new Set(ids).size !== ids.length) throw new Error("updateMany: each record at most once per call");
     return this.writing(async () =>
@@ -318,6 +321,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
     change: (current: Entity, tx: Transaction<Database>) => Fields | Promise<Fields>,
     ownerId?: string,
   ): Promise<Entity> {
+    assertMayWrite(ctx.user, this.def.table, this.def.label);
     return this.writing(async () =>
       inTransaction(ctx.db, async (tx) => {
         const current = await this.find(tx, ctx.user, id);
@@ -354,6 +358,7 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
   }
 
   async remove(ctx: RequestContext, id: string, version: number | null): Promise<void> {
+    assertMayWrite(ctx.user, this.def.table, this.def.label);
     await this.writing(async () =>
       inTransaction(ctx.db, async (tx) => {
         const current = await this.find(tx, ctx.user, id);
@@ -518,6 +523,11 @@ function ownerOrThrow(owners: Map<string, Owner | null>, user: AuthUser, ownerId
   if (!ownerId || ownerId === user.id) return { id: user.id, teamId: user.teamId };
   const owner = owners.get(ownerId);
   if (!owner) throw invalidField("ownerId", `no active user with id ${ownerId}`);
+  // A record is given only to someone whose records the giver sees: handing it out of one's
+  // reach, to another team, is a manager's call there, or an admin's.
+  if (!isVisibleTo(user, { owner_id: owner.id, team_id: owner.teamId })) {
+    throw invalidField("ownerId", "you may give records only to yourself or to someone of your teams");
+  }
   return owner;
 }
 

@@ -153,6 +153,44 @@ describe("who may see and change what", () => {
     expect(allowed.status).toBe(201);
   });
 
+  it("lets a marketer change the customer base but not deals, orders or cases, and keeps records within one's teams", async () => {
+    const people = await company();
+    const r = await records(people.owner.token);
+    const marketer = people.marketer.token;
+    const deal = await t.call("PATCH", `/opportunities/${r.opportunity.id}`, {
+      body: { name: "Autre" },
+      headers: { "if-match": String(r.opportunity.version) },
+      token: marketer,
+    });
+    expect(deal.status).toBe(403);
+    expect(deal.json.detail).toBe("A marketer may read but not change opportunity records.");
+    expect((await t.call("DELETE", `/cases/${r.case.id}`, { token: marketer })).status).toBe(403);
+    expect(
+      (await t.call("POST", "/products", { body: { code: "P2", name: "Table", listPrice: 5 }, token: marketer }))
+        .status,
+    ).toBe(403);
+    const consent = await t.call("PATCH", `/contacts/${r.contact.id}`, {
+      body: { consent: { email: { status: "opted_out", at: null, source: "unsubscribe" } } },
+      headers: { "if-match": String(r.contact.version) },
+      token: marketer,
+    });
+    expect(consent.status).toBe(200);
+
+    // Records go only to someone whose records the giver sees.
+    const outside = await t.call("POST", "/contacts", {
+      body: { lastName: "Given", ownerId: people.southRep.id },
+      token: people.owner.token,
+    });
+    expect(outside.status).toBe(422);
+    expect(outside.json.errors[0].path).toBe("ownerId");
+    const down = await t.call("POST", "/contacts", {
+      body: { lastName: "Given", ownerId: people.owner.id },
+      token: people.northManager.token,
+    });
+    expect(down.status).toBe(201);
+    expect((await t.call("GET", `/contacts/${down.json.id}`, { token: people.owner.token })).status).toBe(200);
+  });
+
   it("keeps admin work to admins, and writes every refusal and every write to the audit trail", async () => {
     const people = await company();
     const r = await records(people.owner.token);
