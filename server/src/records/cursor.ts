@@ -23,3 +23,17 @@ export function decodeCursor(cursor: string, arity: number): Array<string | numb
   }
   throw new AppError("bad_request", "The cursor is not one this server gave out.");
 }
+
+/**
+ * The page a list answers from rows read with `limit + 1`: the extra row only says another page
+ * follows, whose cursor is the sort key (`key`) of this page's last row.
+ */
+export function pageOf<R>(
+  rows: readonly R[],
+  limit: number,
+  key: (last: R) => Array<string | number>,
+): { page: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(key(last)) : null };
+}

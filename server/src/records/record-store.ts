@@ -6,7 +6,7 @@ import { AppError, invalidField, notFound } from "../http/app-error.ts";
 import type { AuthUser } from "../http/context.ts";
 import { assertMayWrite, isVisibleTo, type LooseTables, visibleTo } from "./access.ts";
 import { type AuditEntry, audit, auditMany, changedFields } from "./audit.ts";
-import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { decodeCursor, pageOf } from "./cursor.ts";
 import { newId, nowIso } from "./ids.ts";
 import { writeJson } from "./json-column.ts";
 import type { RequestContext, Tx } from "./request-context.ts";
@@ -162,12 +162,8 @@ export class RecordStore<Entity extends RecordMeta, Fields extends object, Query
       .orderBy("id")
       .limit(query.limit + 1)
       .execute()) as Row[];
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: await this.hydrate(ctx.db, page),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.id as string]) : null,
-    };
+    const { page, nextCursor } = pageOf(rows, query.limit, (last) => [last.id as string]);
+    return { items: await this.hydrate(ctx.db, page), nextCursor };
   }
 
   async create(ctx: RequestContext, fields: Fields, ownerId?: string): Promise<Entity> {

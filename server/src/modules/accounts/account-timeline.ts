@@ -2,7 +2,7 @@ import type { TimelineEntry, TimelineQuery } from "@rapport/shared/schemas";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { type LooseTables, visibleTo } from "../../records/access.ts";
-import { decodeCursor, encodeCursor } from "../../records/cursor.ts";
+import { decodeCursor, pageOf } from "../../records/cursor.ts";
 import type { LooseSelect } from "../../records/record-store.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 import { accountStore } from "./accounts.service.ts";
@@ -25,12 +25,8 @@ export async function accountTimeline(ctx: RequestContext, accountId: string, qu
     .flat()
     .filter((entry) => !cursor || isBefore(entry, cursor))
     .sort((a, b) => (isBefore(a, b) ? 1 : -1));
-  const items = merged.slice(0, query.limit);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: merged.length > query.limit && last ? encodeCursor([last.at, last.recordId]) : null,
-  };
+  const { page, nextCursor } = pageOf(merged, query.limit, (last) => [last.at, last.recordId]);
+  return { items: page, nextCursor };
 }
 
 function toPosition(key: Array<string | number>): Position {

@@ -5,7 +5,7 @@ import type { AppDeps } from "../../app-deps.ts";
 import type { AppEnv } from "../../http/context.ts";
 import { requireAdmin } from "../../http/require-admin.ts";
 import { route } from "../../http/route.ts";
-import { decodeCursor, encodeCursor } from "../../records/cursor.ts";
+import { decodeCursor, pageOf } from "../../records/cursor.ts";
 import { readJson } from "../../records/json-column.ts";
 
 /** The audit trail, for admins: read only, as no route writes, changes or deletes an entry. */
@@ -29,8 +29,7 @@ export function auditRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       .orderBy("id", "desc")
       .limit(query.limit + 1)
       .execute();
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
+    const { page, nextCursor } = pageOf(rows, query.limit, (last) => [last.at, last.id]);
     return {
       items: page.map(
         (row): AuditEntry => ({
@@ -45,7 +44,7 @@ export function auditRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
           client: row.client,
         }),
       ),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.at, last.id]) : null,
+      nextCursor,
     };
   });
 }

@@ -4,7 +4,7 @@ import { inTransaction } from "../../db/in-transaction.ts";
 import { AppError } from "../../http/app-error.ts";
 import { visibleSqlOrAll } from "../../records/access.ts";
 import { audit } from "../../records/audit.ts";
-import { decodeCursor, encodeCursor } from "../../records/cursor.ts";
+import { decodeCursor, pageOf } from "../../records/cursor.ts";
 import { nowIso } from "../../records/ids.ts";
 import { writeJson } from "../../records/json-column.ts";
 import { recordService } from "../../records/record-service.ts";
@@ -161,8 +161,7 @@ export async function campaignTargets(
     .orderBy("t.contact_id")
     .limit(query.limit + 1)
     .execute();
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = pageOf(rows, query.limit, (last) => [last.contact_id]);
   return {
     items: page.map((row) => ({
       contactId: row.contact_id,
@@ -172,6 +171,6 @@ export async function campaignTargets(
       convertedAt: row.converted_at,
       conversionValue: row.conversion_value === null ? null : Number(row.conversion_value),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.contact_id]) : null,
+    nextCursor,
   };
 }

@@ -3,7 +3,7 @@ import type * as s from "@rapport/shared/schemas";
 import type { ImportAction, ImportJob, ImportRowResult } from "@rapport/shared/schemas";
 import type { z } from "zod";
 import { AppError, invalidField } from "../../http/app-error.ts";
-import { decodeCursor, encodeCursor } from "../../records/cursor.ts";
+import { decodeCursor, pageOf } from "../../records/cursor.ts";
 import { newId, nowIso } from "../../records/ids.ts";
 import { writeJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
@@ -44,12 +44,8 @@ export async function listJobs(ctx: RequestContext, query: z.output<typeof s.Imp
     .orderBy("id", "desc")
     .limit(query.limit + 1)
     .execute();
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(jobFromRow),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.created_at, last.id]) : null,
-  };
+  const { page, nextCursor } = pageOf(rows, query.limit, (last) => [last.created_at, last.id]);
+  return { items: page.map(jobFromRow), nextCursor };
 }
 
 export async function createJob(ctx: RequestContext, input: z.output<typeof s.ImportCreate>): Promise<ImportJob> {
@@ -248,12 +244,8 @@ export async function listRows(ctx: RequestContext, id: string, query: z.output<
     .orderBy("row_number")
     .limit(query.limit + 1)
     .execute();
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(rowResultFromRow),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.row_number]) : null,
-  };
+  const { page, nextCursor } = pageOf(rows, query.limit, (last) => [last.row_number]);
+  return { items: page.map(rowResultFromRow), nextCursor };
 }
 
 /** The user's decision for one row wins over the engine's, until the next dry run. */

@@ -14,7 +14,7 @@ import { containsSubstring } from "../../db/dialect.ts";
 import { inTransaction } from "../../db/in-transaction.ts";
 import { AppError } from "../../http/app-error.ts";
 import { audit } from "../../records/audit.ts";
-import { decodeCursor, encodeCursor } from "../../records/cursor.ts";
+import { decodeCursor, pageOf } from "../../records/cursor.ts";
 import { nowIso } from "../../records/ids.ts";
 import { recordService } from "../../records/record-service.ts";
 import { RecordStore } from "../../records/record-store.ts";
@@ -93,11 +93,9 @@ export async function segmentMembers(
     where ${chosen.where} and ${chosen.id} > ${after} order by ${chosen.id} limit ${query.limit + 1}`.execute(
     ctx.reader,
   );
-  const page = rows.slice(0, query.limit);
+  const { page, nextCursor } = pageOf(rows, query.limit, (last) => [last.id as string]);
   const store = segment.entity === "contacts" ? contactStore : accountStore;
-  const items = (await store.hydrate(ctx.reader, page)) as Array<Contact | Account>;
-  const last = page.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.id as string]) : null };
+  return { items: (await store.hydrate(ctx.reader, page)) as Array<Contact | Account>, nextCursor };
 }
 
 /** Adds and removes members of a static list; ids the user may not see are refused, by position. */
