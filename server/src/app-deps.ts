@@ -8,19 +8,18 @@ export type AppDeps = {
   database: Db;
   config: Config;
   context: (user: AuthUser, requestId: string | null) => RequestContext;
+  /** The context of one request, from what route() hands its handler. */
+  forRequest: (input: { user: AuthUser; requestId: string }) => RequestContext;
 };
 
 export function appDeps(database: Db, config: Config): AppDeps {
-  return {
-    database,
+  const context = (user: AuthUser, requestId: string | null): RequestContext => ({
+    db: database.db,
+    reader: database.reader,
+    readPool: database.readPool,
     config,
-    context: (user, requestId) => ({
-      db: database.db,
-      reader: database.reader,
-      readPool: database.readPool,
-      config,
-      user,
-      requestId,
-    }),
-  };
+    user,
+    requestId,
+  });
+  return { database, config, context, forRequest: ({ user, requestId }) => context(user, requestId) };
 }

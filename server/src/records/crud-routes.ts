@@ -27,8 +27,7 @@ export function crudRoutes<E extends CrudEndpoints, Entity>(
   endpoints: E,
   service: CrudService<E, Entity>,
 ): void {
-  const ctxOf = (input: { user: RequestContext["user"]; requestId: string }) =>
-    deps.context(input.user, input.requestId);
+  const ctxOf = deps.forRequest;
   route(app, deps.config, endpoints.list, async (input) => service.list(ctxOf(input), input.query as never) as never);
   route(
     app,

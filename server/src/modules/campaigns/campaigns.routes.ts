@@ -17,8 +17,7 @@ import { portfolio } from "./portfolio.ts";
 
 export function campaignRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   const { config } = deps;
-  const ctx = (input: { user: Parameters<AppDeps["context"]>[0]; requestId: string }) =>
-    deps.context(input.user, input.requestId);
+  const ctx = deps.forRequest;
   const campaigns = api.campaigns;
   crudRoutes(app, deps, campaigns, campaignService);
   route(app, config, campaigns.launch, async (input) => launchCampaign(ctx(input), input.params.id));

@@ -10,8 +10,7 @@ import { readRun, startRecompute } from "./rfm-run.ts";
 /** A contact's value, the RFM recompute, and the marketing settings that drive them. */
 export function customerValueRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   const { config, database } = deps;
-  const ctx = (input: { user: Parameters<AppDeps["context"]>[0]; requestId: string }) =>
-    deps.context(input.user, input.requestId);
+  const ctx = deps.forRequest;
   route(app, config, api.customerValue.get, async (input) => contactValue(ctx(input), input.params.id));
   route(app, config, api.customerValue.run, async () => readRun(database));
   route(app, config, api.customerValue.recompute, async (input) =>

@@ -11,8 +11,7 @@ import { rowsAsTable } from "./rows-as-table.ts";
 
 export function importRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   const { config } = deps;
-  const ctx = (input: { user: Parameters<AppDeps["context"]>[0]; requestId: string }) =>
-    deps.context(input.user, input.requestId);
+  const ctx = deps.forRequest;
   route(app, config, api.imports.list, async (input) => listJobs(ctx(input), input.query));
   route(app, config, api.imports.create, async (input) => createJob(ctx(input), input.body));
   route(app, config, api.imports.get, async (input) => getJob(ctx(input), input.params.id));

@@ -14,8 +14,7 @@ import {
 
 export function segmentRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   const { config } = deps;
-  const ctx = (input: { user: Parameters<AppDeps["context"]>[0]; requestId: string }) =>
-    deps.context(input.user, input.requestId);
+  const ctx = deps.forRequest;
   // Before the CRUD routes, so /segments/preview is never read as /segments/{id}.
   route(app, config, api.segments.preview, async (input) => previewSegment(ctx(input), input.body));
   crudRoutes(app, deps, api.segments, segmentService);
