@@ -25,6 +25,23 @@ export type AppEnv = {
   };
 };
 
+/** The caller as the server sees them: their users row and the credential they came with. */
+export function authUserOf(
+  row: { id: string; email: string; name: string; role: string; team_id: string | null },
+  scopes: Iterable<TokenScope>,
+  client: string,
+): AuthUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    teamId: row.team_id,
+    scopes: new Set(scopes),
+    client,
+  };
+}
+
 /** A user Rapport acts for by itself (an import resumed in the background, the demo loader): every scope. */
 export function actingAs(user: Omit<AuthUser, "scopes" | "client">, client: string): AuthUser {
   return { ...user, scopes: new Set(["read", "write", "admin"]), client };

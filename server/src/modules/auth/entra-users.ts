@@ -1,9 +1,8 @@
-import type { Role } from "@rapport/shared/schemas";
 import type { Kysely } from "kysely";
 import type { EntraConfig } from "../../config.ts";
 import { constraintViolation } from "../../db/errors.ts";
 import type { Database, UsersTable } from "../../db/schema.ts";
-import type { AuthUser } from "../../http/context.ts";
+import { type AuthUser, authUserOf } from "../../http/context.ts";
 import { audit } from "../../records/audit.ts";
 import { newId, nowIso } from "../../records/ids.ts";
 
@@ -33,15 +32,7 @@ export function findEntraUser(db: Kysely<Database>, identity: EntraIdentity): Pr
 
 /** The caller as the rest of the server sees it: admins may do everything, others read and write. */
 export function entraAuthUser(row: UsersTable, client: string): AuthUser {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role as Role,
-    teamId: row.team_id,
-    scopes: new Set(row.role === "admin" ? ["read", "write", "admin"] : ["read", "write"]),
-    client,
-  };
+  return authUserOf(row, row.role === "admin" ? ["read", "write", "admin"] : ["read", "write"], client);
 }
 
 /**

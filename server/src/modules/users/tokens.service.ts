@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type ApiTokenInfo, type Role, TokenScope } from "@rapport/shared/schemas";
+import { type ApiTokenInfo, TokenScope } from "@rapport/shared/schemas";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { notFound } from "../../http/app-error.ts";
-import type { AuthUser } from "../../http/context.ts";
+import { type AuthUser, authUserOf } from "../../http/context.ts";
 import { newId, nowIso } from "../../records/ids.ts";
 
 const TOKEN_PREFIX = "rap_";
@@ -98,15 +98,8 @@ export function tokenVerifier(db: Kysely<Database>, reader: Kysely<Database>) {
       cache.delete(hash);
       return null;
     }
-    const user: AuthUser = {
-      id: row.id,
-      email: row.email,
-      name: row.name,
-      role: row.role as Role,
-      teamId: row.team_id,
-      scopes: new Set(TokenScope.array().catch([]).parse(JSON.parse(row.scopes))),
-      client: `token ${row.token_id}`,
-    };
+    const scopes = TokenScope.array().catch([]).parse(JSON.parse(row.scopes));
+    const user = authUserOf(row, scopes, `token ${row.token_id}`);
     if (cache.size > 10_000) cache.clear();
     cache.set(hash, { user, tokenId: row.token_id, until: now + CACHE_MS });
     if ((lastUsedWritten.get(row.token_id) ?? 0) + LAST_USED_EVERY_MS < now) {
