@@ -19,6 +19,8 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      // The panes' own units: Office calls against office-addin-mock, sheet and queue logic.
+      { test: { name: "addins", include: ["addin-*/src/**/*.test.{ts,tsx}"] } },
       { test: { name: "e2e", include: ["test/**/*.test.ts"], testTimeout: 120_000 } },
     ],
   },

@@ -10,6 +10,7 @@ import { cors } from "./http/cors.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { createLogger } from "./http/logger.ts";
 import { maxBody, requestLog } from "./http/middleware.ts";
+import { paneRoutes } from "./http/panes.ts";
 import { problemResponse, toAppError } from "./http/problem.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { route } from "./http/route.ts";
@@ -99,6 +100,7 @@ export function createApp({ database, config, observe }: AppOptions): Hono<AppEn
   app.onError(onError);
   app.notFound((c) => problemResponse(c, new AppError("not_found", `No route ${c.req.method} ${c.req.path}.`)));
   app.route("/api/v1", v1);
+  paneRoutes(app, config);
   return app;
 }
 

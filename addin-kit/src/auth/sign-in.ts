@@ -1,0 +1,32 @@
+import type { TokenStore } from "./token-store.ts";
+
+/**
+ * How a pane proves who the user is. The API client only ever asks for a token; whether it came
+ * from a pasted API token or from Microsoft Entra is this seam's business.
+ */
+export type SignIn = {
+  method: "api-token" | "entra";
+  /** A bearer token for Rapport's API; rejects when the user must sign in again. */
+  getToken(): Promise<string>;
+  signOut(): Promise<void>;
+};
+
+export class SignInRequired extends Error {
+  constructor(message = "Sign in to Rapport") {
+    super(message);
+    this.name = "SignInRequired";
+  }
+}
+
+/** Sign-in with an API token the user pasted once (from the admin or `npm run cli -- token create`). */
+export function apiTokenSignIn(store: TokenStore): SignIn {
+  return {
+    method: "api-token",
+    async getToken() {
+      const token = store.read();
+      if (!token) throw new SignInRequired();
+      return token;
+    },
+    signOut: () => store.clear(),
+  };
+}

@@ -1,0 +1,1 @@
+export { asSheetText, fromSheetText, startsLikeFormula } from "./formula-safe.ts";
