@@ -20,7 +20,7 @@ export default defineConfig({
         },
       },
       // The panes' own units: Office calls against office-addin-mock, sheet and queue logic.
-      { test: { name: "addins", include: ["addin-*/src/**/*.test.{ts,tsx}"] } },
+      { test: { name: "addins", include: ["addin-*/src/**/*.test.{ts,tsx}", "admin/src/**/*.test.{ts,tsx}"] } },
       { test: { name: "e2e", include: ["test/**/*.test.ts"], testTimeout: 120_000 } },
     ],
   },
