@@ -29,6 +29,7 @@ import { importRoutes } from "./modules/imports/imports.routes.ts";
 import { lookupRoutes } from "./modules/lookup/lookup.routes.ts";
 import { opportunityService } from "./modules/opportunities/opportunities.service.ts";
 import { orderService } from "./modules/orders/orders.service.ts";
+import { pipelineRoutes } from "./modules/pipeline/pipeline.routes.ts";
 import { productService } from "./modules/products/products.service.ts";
 import { segmentRoutes } from "./modules/segments/segments.routes.ts";
 import { tokenVerifier } from "./modules/users/tokens.service.ts";
@@ -90,6 +91,7 @@ export function createApp({ database, config, observe }: AppOptions): Hono<AppEn
   crudRoutes(v1, deps, api.products, productService);
   crudRoutes(v1, deps, api.orders, orderService);
   crudRoutes(v1, deps, api.cases, caseService);
+  pipelineRoutes(v1, deps);
   dedupRoutes(v1, deps);
   segmentRoutes(v1, deps);
   campaignRoutes(v1, deps);

@@ -30,7 +30,7 @@ export function visibleSql(user: AuthUser, alias?: string): RawBuilder<SqlBool> 
 }
 
 /** A rep's team; a manager's team and those under it. */
-function teamsSeenBy(user: AuthUser): readonly string[] {
+export function teamsSeenBy(user: AuthUser): readonly string[] {
   return user.teamIds ?? (user.teamId ? [user.teamId] : []);
 }
 

@@ -31,6 +31,35 @@ export const api = {
     response: s.LookupResponse,
     status: 200,
   }),
+  privacy: endpoint({
+    method: "get",
+    path: "/privacy",
+    tag: "Lookup",
+    summary:
+      "The privacy policy a pane applies before offering to log: blocked and own domains, capture level, your never-log list",
+    response: s.PrivacyPolicy,
+    status: 200,
+  }),
+  neverLog: {
+    add: endpoint({
+      method: "post",
+      path: "/me/never-log",
+      tag: "Lookup",
+      summary: "Never log mail from this sender (for you only)",
+      body: s.NeverLogChange,
+      response: s.NeverLogList,
+      status: 200,
+    }),
+    remove: endpoint({
+      method: "delete",
+      path: "/me/never-log",
+      tag: "Lookup",
+      summary: "Log mail from this sender again",
+      query: s.NeverLogChange,
+      response: s.NeverLogList,
+      status: 200,
+    }),
+  },
   search: endpoint({
     method: "get",
     path: "/search",
@@ -50,6 +79,26 @@ export const api = {
     response: s.page(s.TimelineEntry),
     status: 200,
   }),
+  pipeline: {
+    deals: endpoint({
+      method: "get",
+      path: "/pipeline",
+      tag: "Pipeline",
+      summary: "Deals for a pipeline sheet, with account and owner names, weighted amount and last activity",
+      query: s.PipelineQuery,
+      response: s.page(s.PipelineDeal),
+      status: 200,
+    }),
+    summary: endpoint({
+      method: "get",
+      path: "/pipeline/summary",
+      tag: "Pipeline",
+      summary: "Deal count, amount and weighted amount per stage, currency and owner, over the deals you may see",
+      query: s.PipelineSummaryQuery,
+      response: s.PipelineSummary,
+      status: 200,
+    }),
+  },
   accounts: crud("/accounts", "Accounts", {
     entity: s.Account,
     create: s.AccountCreate,

@@ -3,7 +3,7 @@ import * as s from "../schemas/index.ts";
 import { crud, IdParams } from "./crud.ts";
 import { endpoint } from "./endpoint.ts";
 
-/** Segments, campaigns, customer value and the marketing settings. */
+/** Segments, campaigns, customer value, and the admin settings (marketing, privacy). */
 export const marketingApi = {
   segments: {
     ...crud("/segments", "Segments", {
@@ -160,6 +160,23 @@ export const marketingApi = {
       tag: "Admin",
       summary: "Contact-pressure cap, RFM period and lifetime-value parameters",
       response: s.MarketingSettings,
+      status: 200,
+    }),
+    privacy: endpoint({
+      method: "get",
+      path: "/settings/privacy",
+      tag: "Admin",
+      summary: "The privacy policy: blocked domains and addresses, extra personal domains, capture level",
+      response: s.PrivacySettings,
+      status: 200,
+    }),
+    updatePrivacy: endpoint({
+      method: "patch",
+      path: "/settings/privacy",
+      tag: "Admin",
+      summary: "Change the privacy policy (admin); each field given replaces the stored one",
+      body: s.PrivacySettingsUpdate,
+      response: s.PrivacySettings,
       status: 200,
     }),
     updateMarketing: endpoint({

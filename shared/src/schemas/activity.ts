@@ -42,9 +42,17 @@ export type Activity = z.infer<typeof Activity>;
 export const ActivitySummary = Activity.omit({ bodyText: true }).meta({ id: "ActivitySummary" });
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 
-export const ActivityCreate = z.strictObject({ ...activityFields, ownerId: Id.optional() });
+export const ActivityCreate = z.strictObject({
+  ...activityFields,
+  ownerId: Id.optional(),
+  /**
+   * The user insists on logging mail the privacy policy holds back (a blocked domain, colleagues
+   * only, a sender on their never-log list); without it the server answers 422 `privacy_blocked`.
+   */
+  policyOverride: z.boolean().optional(),
+});
 export type ActivityCreate = z.infer<typeof ActivityCreate>;
-export const ActivityUpdate = updateOf(ActivityCreate).omit({ externalIds: true });
+export const ActivityUpdate = updateOf(ActivityCreate).omit({ externalIds: true, policyOverride: true });
 export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
 
 export const ActivityListQuery = ListQuery.extend({
@@ -54,4 +62,5 @@ export const ActivityListQuery = ListQuery.extend({
   opportunityId: Id.optional(),
   caseId: Id.optional(),
   internetMessageId: z.string().max(998).optional(),
+  conversationId: z.string().max(500).optional(),
 });

@@ -12,6 +12,8 @@ export * from "./lookup.ts";
 export * from "./marketing.ts";
 export * from "./opportunity.ts";
 export * from "./order.ts";
+export * from "./pipeline.ts";
+export * from "./privacy.ts";
 export * from "./product.ts";
 export * from "./search.ts";
 export * from "./segment.ts";
