@@ -30,6 +30,7 @@ import { lookupRoutes } from "./modules/lookup/lookup.routes.ts";
 import { opportunityService } from "./modules/opportunities/opportunities.service.ts";
 import { orderService } from "./modules/orders/orders.service.ts";
 import { pipelineRoutes } from "./modules/pipeline/pipeline.routes.ts";
+import { privacyRoutes } from "./modules/privacy/privacy.routes.ts";
 import { productService } from "./modules/products/products.service.ts";
 import { segmentRoutes } from "./modules/segments/segments.routes.ts";
 import { tokenVerifier } from "./modules/users/tokens.service.ts";
@@ -83,6 +84,7 @@ export function createApp({ database, config, observe }: AppOptions): Hono<AppEn
   userRoutes(v1, deps, verifier);
   auditRoutes(v1, deps);
   lookupRoutes(v1, deps);
+  privacyRoutes(v1, deps);
   importRoutes(v1, deps);
   accountRoutes(v1, deps);
   crudRoutes(v1, deps, api.contacts, contactService);

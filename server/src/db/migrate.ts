@@ -6,6 +6,7 @@ import * as searchTerms from "./migrations/0003_search_terms.ts";
 import * as importsAndDedup from "./migrations/0004_imports_and_dedup.ts";
 import * as marketing from "./migrations/0005_marketing.ts";
 import * as identity from "./migrations/0006_identity.ts";
+import * as privacy from "./migrations/0007_privacy.ts";
 
 /** Listed here rather than read from disk, so migrations work however the server is packaged. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "0004_imports_and_dedup": importsAndDedup,
   "0005_marketing": marketing,
   "0006_identity": identity,
+  "0007_privacy": privacy,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

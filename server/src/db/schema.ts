@@ -332,6 +332,7 @@ export type CampaignTargetsTable = {
 
 /** Admin settings, one JSON value per key (`marketing`...). */
 export type SettingsTable = { key: string; value: string; updated_at: string; updated_by: string | null };
+export type NeverLogTable = { user_id: string; address: string; created_at: string };
 
 export type Database = {
   teams: TeamsTable;
@@ -364,6 +365,7 @@ export type Database = {
   campaigns: CampaignsTable;
   campaign_targets: CampaignTargetsTable;
   settings: SettingsTable;
+  never_log: NeverLogTable;
 };
 
 /** The business record tables, which share RecordColumns and the generic record code. */

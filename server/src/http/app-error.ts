@@ -10,6 +10,7 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "validation_failed"
+  | "privacy_blocked"
   | "precondition_required"
   | "too_many_requests"
   | "internal";

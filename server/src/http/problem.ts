@@ -14,6 +14,7 @@ const PROBLEMS = {
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   validation_failed: { status: 422, title: "Validation failed" },
+  privacy_blocked: { status: 422, title: "Held back by the privacy policy" },
   precondition_required: { status: 428, title: "If-Match required" },
   too_many_requests: { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal error" },

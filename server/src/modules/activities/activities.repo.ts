@@ -84,6 +84,7 @@ export const activityRecords: RecordDefinition<Activity, ActivityFields, z.outpu
     if (query.opportunityId) q = q.where("opportunity_id", "=", query.opportunityId);
     if (query.caseId) q = q.where("case_id", "=", query.caseId);
     if (query.internetMessageId) q = q.where("internet_message_id", "=", query.internetMessageId);
+    if (query.conversationId) q = q.where("conversation_id", "=", query.conversationId);
     if (query.contactId) {
       const contactId = query.contactId;
       q = q.where("id", "in", (eb: LooseEb) =>

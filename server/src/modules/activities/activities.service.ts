@@ -6,10 +6,12 @@ import { visibleTo } from "../../records/access.ts";
 import { recordService } from "../../records/record-service.ts";
 import { RecordStore } from "../../records/record-store.ts";
 import type { RequestContext } from "../../records/request-context.ts";
+import { captured, describeBlocks, privacyBlocks, privacyPolicyFor } from "../privacy/privacy-policy.ts";
+import { readPrivacySettings } from "../settings/privacy-settings.ts";
 import { type ActivityFields, activityRecords } from "./activities.repo.ts";
 
 export const activityStore = new RecordStore(activityRecords);
-type ActivityInput = Omit<ActivityCreate, "ownerId">;
+type ActivityInput = Omit<ActivityCreate, "ownerId" | "policyOverride">;
 
 /**
  * Participants are linked to the contacts their addresses belong to, and an activity logged
@@ -32,7 +34,8 @@ async function prepareActivity(
     input.accountId ??
     participants.map((p) => (p.address ? known.get(normalizeEmail(p.address))?.accountId : null)).find(Boolean) ??
     null;
-  return { ...input, participants, accountId, loggedBy: current?.loggedBy ?? ctx.user.id };
+  const { captureLevel } = await readPrivacySettings(ctx.db);
+  return captured(captureLevel, { ...input, participants, accountId, loggedBy: current?.loggedBy ?? ctx.user.id });
 }
 
 async function contactsByEmail(ctx: RequestContext, emails: string[]) {
@@ -58,7 +61,9 @@ const base = recordService(activityStore, prepareActivity);
  * Logging the same mail or meeting twice (a retried request, two colleagues on one thread)
  * answers the first activity with 200 instead of making a second one.
  */
-async function createActivity(ctx: RequestContext, body: ActivityCreate): Promise<Activity | Reply<Activity>> {
+async function createActivity(ctx: RequestContext, input: ActivityCreate): Promise<Activity | Reply<Activity>> {
+  const { policyOverride, ...body } = input;
+  if (!policyOverride) await assertPolicyAllows(ctx, body);
   const existing = await findLogged(ctx, body.externalIds);
   if (existing) return existing;
   try {
@@ -72,6 +77,14 @@ async function createActivity(ctx: RequestContext, body: ActivityCreate): Promis
     }
     throw error;
   }
+}
+
+/** Mail the privacy policy holds back is logged only when the user insists (policyOverride). */
+async function assertPolicyAllows(ctx: RequestContext, body: ActivityInput): Promise<void> {
+  const addresses = body.participants.flatMap((p) => (p.address ? [p.address] : []));
+  if (addresses.length === 0) return;
+  const blocks = privacyBlocks(await privacyPolicyFor(ctx), addresses);
+  if (blocks.length > 0) throw new AppError("privacy_blocked", describeBlocks(blocks), { current: { blocks } });
 }
 
 async function findLogged(ctx: RequestContext, ids: ActivityCreate["externalIds"]): Promise<Reply<Activity> | null> {

@@ -42,6 +42,7 @@ type ActivityRow = Omit<ActivitiesTable, "body_text">;
 // ahead, which made these reads 2 to 4 times slower on 1M contacts (bench/).
 const OPEN_RECORDS = sql.lit(20);
 const RECENT_ACTIVITIES = sql.lit(5);
+const CONVERSATION_MAILS = sql.lit(50);
 
 /**
  * The lookup's reads, written as plain SQL templates rather than with the query builder: the
@@ -92,6 +93,17 @@ export function lookupReads(ctx: RequestContext) {
       all(sql<ActivityRow>`select ${ACTIVITY_SUMMARY} from activity_contacts ac join activities a on a.id = ac.activity_id
         where ac.contact_id = ${contactId} and ${visible("a")}
         order by ac.occurred_at desc, a.id desc limit ${RECENT_ACTIVITIES}`),
+
+    loggedMail: (internetMessageId: string) =>
+      first(sql<ActivityRow>`select ${ACTIVITY_SUMMARY} from activities a
+        where a.internet_message_id = ${internetMessageId} and ${visible("a")}`),
+
+    /** The conversation's other logged mails, newest first. */
+    conversationMails: (conversationId: string, exceptMessageId: string | null) =>
+      all(sql<ActivityRow>`select ${ACTIVITY_SUMMARY} from activities a
+        where a.conversation_id = ${conversationId} and ${visible("a")}
+          and (a.internet_message_id is null or a.internet_message_id <> ${exceptMessageId ?? ""})
+        order by a.occurred_at desc, a.id desc limit ${CONVERSATION_MAILS}`),
 
     accountHistory: (accountId: string) =>
       all(sql<ActivityRow>`select ${ACTIVITY_SUMMARY} from activities a

@@ -1,12 +1,23 @@
 import { emailDomain, isPersonalEmailDomain, normalizeEmail } from "@rapport/shared/normalize";
-import type { Account, Contact, LookupResult } from "@rapport/shared/schemas";
+import type {
+  Account,
+  Contact,
+  LookupQuery,
+  LookupResponse,
+  LookupResult,
+  PrivacySettings,
+} from "@rapport/shared/schemas";
+import type { z } from "zod";
 import type { RequestContext } from "../../records/request-context.ts";
 import { accountRecords } from "../accounts/accounts.repo.ts";
 import { activityRecords } from "../activities/activities.repo.ts";
 import { caseRecords } from "../cases/cases.repo.ts";
 import { contactRecords } from "../contacts/contacts.repo.ts";
 import { opportunityRecords, stageChangeFromRow } from "../opportunities/opportunities.repo.ts";
+import { isBlockedAddress } from "../privacy/privacy-policy.ts";
+import { readPrivacySettings } from "../settings/privacy-settings.ts";
 import { lookupReads } from "./lookup.query.ts";
+import { mailStatus } from "./mail-status.ts";
 
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -18,14 +29,21 @@ type Reads = ReturnType<typeof lookupReads>;
  * (primary or secondary) finds a contact; a company domain finds an account. Free-mail domains
  * and the organisation's own domains never match an account.
  */
-export async function lookupEmails(ctx: RequestContext, emails: string[]): Promise<LookupResult[]> {
+export async function lookupEmails(ctx: RequestContext, query: z.output<typeof LookupQuery>): Promise<LookupResponse> {
   const reads = lookupReads(ctx);
+  const privacy = await readPrivacySettings(ctx.reader);
   const results: LookupResult[] = [];
-  for (const email of emails) results.push(await lookupEmail(ctx, reads, email));
-  return results;
+  for (const email of query.email) results.push(await lookupEmail(ctx, reads, privacy, email));
+  if (!query.internetMessageId && !query.conversationId) return { results };
+  return { results, mail: await mailStatus(ctx, reads, query) };
 }
 
-async function lookupEmail(ctx: RequestContext, reads: Reads, raw: string): Promise<LookupResult> {
+async function lookupEmail(
+  ctx: RequestContext,
+  reads: Reads,
+  privacy: PrivacySettings,
+  raw: string,
+): Promise<LookupResult> {
   const email = normalizeEmail(raw);
   const domain = emailDomain(email);
   const empty = {
@@ -39,6 +57,8 @@ async function lookupEmail(ctx: RequestContext, reads: Reads, raw: string): Prom
   };
   if (!LOOKS_LIKE_EMAIL.test(email) || !domain) return { ...empty, skipped: "invalid_email" };
   if (ctx.config.ownDomains.has(domain)) return { ...empty, skipped: "own_domain" };
+  // Blocked people are not even looked up: the pane shows nothing Rapport holds about them.
+  if (isBlockedAddress(privacy, email)) return { ...empty, skipped: "blocked" };
   const personal = isPersonalEmailDomain(domain);
 
   const reasons: Reason[] = [];
