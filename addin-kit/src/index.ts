@@ -1,4 +1,6 @@
 export { paneClient, type RapportClient } from "./api.ts";
+export { type EntraDeps, type EntraOptions, entraSignIn } from "./auth/entra-sign-in.ts";
+export { fetchSignInOptions, type PaneSignIns, paneSignIns, signedInAlready } from "./auth/pane-sign-in.ts";
 export { apiTokenSignIn, type SignIn, SignInRequired } from "./auth/sign-in.ts";
 export { localTokenStore, type TokenStore } from "./auth/token-store.ts";
 export { isDarkTheme, type OfficeHostInfo, officeReady, supports } from "./office/office-ready.ts";

@@ -14,6 +14,7 @@ import { paneRoutes } from "./http/panes.ts";
 import { problemResponse, toAppError } from "./http/problem.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { route } from "./http/route.ts";
+import { signInOptionsRoute } from "./http/sign-in-options.ts";
 import { teamScope } from "./http/team-scope.ts";
 import { accountRoutes } from "./modules/accounts/accounts.routes.ts";
 import { activityService } from "./modules/activities/activities.service.ts";
@@ -104,6 +105,7 @@ export function createApp({ database, config, observe }: AppOptions): Hono<AppEn
   app.onError(onError);
   app.notFound((c) => problemResponse(c, new AppError("not_found", `No route ${c.req.method} ${c.req.path}.`)));
   app.route("/api/v1", v1);
+  signInOptionsRoute(app, config);
   paneRoutes(app, config);
   return app;
 }

@@ -6,8 +6,10 @@ import type { TokenStore } from "./token-store.ts";
  */
 export type SignIn = {
   method: "api-token" | "entra";
-  /** A bearer token for Rapport's API; rejects when the user must sign in again. */
+  /** A bearer token for Rapport's API, without showing anything; rejects with SignInRequired when it cannot. */
   getToken(): Promise<string>;
+  /** Asks the user to sign in (a popup or Office's dialog): call it from a click, never on load. */
+  interactive?: () => Promise<void>;
   signOut(): Promise<void>;
 };
 

@@ -4,8 +4,11 @@ import type { Hono } from "hono";
 import type { Config } from "../config.ts";
 import type { AppEnv } from "./context.ts";
 
-/** The built task panes the server hands to Office, by the URL segment they live under. */
-export const PANES = { outlook: "addin-outlook/dist", excel: "addin-excel/dist" } as const;
+/**
+ * The built task panes the server hands to Office, by the URL segment they live under; "kit" is
+ * the Microsoft sign-in dialog both panes open where the host cannot sign users in itself.
+ */
+export const PANES = { outlook: "addin-outlook/dist", excel: "addin-excel/dist", kit: "addin-kit/dist" } as const;
 export type PaneName = keyof typeof PANES;
 
 /** The repository root, where `npm run build` leaves each pane's dist/ folder. */

@@ -17,5 +17,6 @@ export * from "./privacy.ts";
 export * from "./product.ts";
 export * from "./search.ts";
 export * from "./segment.ts";
+export * from "./sign-in.ts";
 export * from "./timeline.ts";
 export * from "./user.ts";
