@@ -133,6 +133,11 @@ describe("who may see and change what", () => {
       expect(preview.json.count, `${who} previews a segment`).toBe(sees[who] ? 2 : 0);
       const value = await t.call("GET", `/contacts/${r.contact.id}/value`, { token: user.token });
       expect(value.status, `${who} reads the contact's value`).toBe(expected);
+      const pipeline = await t.call("GET", "/pipeline?scope=all", { token: user.token });
+      const listed = (pipeline.json.items as Array<{ id: string }>).some((deal) => deal.id === r.opportunity.id);
+      expect(listed, `${who} lists the pipeline`).toBe(sees[who]);
+      const totals = await t.call("GET", "/pipeline/summary", { token: user.token });
+      expect(totals.json.rows.length > 0, `${who} totals the pipeline`).toBe(sees[who]);
       const scan = await t.call("POST", "/dedup/scan", { body: { entity: "contacts" }, token: user.token });
       expect(scan.status).toBe(200);
       expect(JSON.stringify(scan.json).includes(r.contact.id), `${who} scans for duplicates`).toBe(sees[who]);
@@ -202,6 +207,7 @@ describe("who may see and change what", () => {
         ["POST", "/tokens", { userId: people.owner.id }],
         ["GET", "/audit", undefined],
         ["PATCH", "/settings/marketing", { rfm: { periodMonths: 12 } }],
+        ["PATCH", "/settings/privacy", { captureLevel: "metadata" }],
       ] as const) {
         expect((await t.call(method, path, { body, token })).status, `${who} ${method} ${path}`).toBe(403);
       }
