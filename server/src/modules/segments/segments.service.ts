@@ -86,6 +86,15 @@ export async function segmentMembers(
   query: { cursor?: string | undefined; limit: number },
 ): Promise<{ items: Array<Contact | Account>; nextCursor: string | null }> {
   const segment = await standard.get(ctx, id);
+  // A pull takes the customer base out of Rapport (into a sheet): it is audited once, as it starts.
+  if (!query.cursor) {
+    await audit(ctx.db, ctx, {
+      action: "export",
+      entity: "segment",
+      entityId: segment.id,
+      detail: { name: segment.name },
+    });
+  }
   const chosen = selection(ctx.reader, ctx.user, sourceOf(segment), true);
   const after = query.cursor ? (decodeCursor(query.cursor, 1)[0] as string) : "";
   const records = segment.entity === "contacts" ? sql`c.*` : sql`a.*`;

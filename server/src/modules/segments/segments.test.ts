@@ -201,6 +201,9 @@ describe("saved segments", () => {
     expect(members.map((m: { id: string }) => m.id).sort()).toEqual([p.alice, p.bruno].sort());
     expect(members.find((m: { id: string }) => m.id === p.bruno)).toMatchObject({ lastName: "Lefèvre", tags: ["vip"] });
     expect(second.json.nextCursor).toBeNull();
+    // The pull is an export of the customer base: audited once, when it starts.
+    const exports = (await t.call("GET", "/audit?action=export")).json.items;
+    expect(exports).toEqual([expect.objectContaining({ entity: "segment", entityId: id })]);
 
     const changed = await t.call("PATCH", `/segments/${id}`, {
       body: { filter: { field: "country", op: "eq", value: "BE" } },
