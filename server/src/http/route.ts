@@ -62,6 +62,8 @@ export function route<E extends Endpoint>(
     const result = await handler(input, c);
     const { body, status } = result instanceof Reply ? result : { body: result, status: endpoint.status };
     if (status === 204 || endpoint.response === null) return c.body(null, 204);
+    if (endpoint.download)
+      return c.body(body as string, status, { "content-type": `${endpoint.download}; charset=utf-8` });
     if (config.validateResponses) checkAnswer(endpoint, body);
     const version = (body as { version?: unknown } | null)?.version;
     if (typeof version === "number") c.header("ETag", `"${version}"`);

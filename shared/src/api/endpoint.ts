@@ -17,6 +17,8 @@ export type Endpoint = {
   body?: z.ZodType;
   /** The body is a file (CSV, xlsx, vCard) sent as is, not JSON; the route reads its bytes. */
   upload?: true;
+  /** The answer is a file of this type (UTF-8 text, its schema a string) rather than JSON. */
+  download?: "text/csv";
   /** null: the answer has no body (204). */
   response: z.ZodType | null;
   status: 200 | 201 | 204;

@@ -40,6 +40,17 @@ export const marketingApi = {
       response: s.page(z.union([s.Contact, s.Account])),
       status: 200,
     }),
+    export: endpoint({
+      method: "get",
+      path: "/segments/{id}/export",
+      tag: "Segments",
+      summary: "The segment's members as a CSV file spreadsheets open safely (text never becomes a formula); audited",
+      params: IdParams,
+      query: s.SegmentExportQuery,
+      response: z.string(),
+      download: "text/csv",
+      status: 200,
+    }),
     changeMembers: endpoint({
       method: "post",
       path: "/segments/{id}/members",

@@ -90,7 +90,10 @@ function responsesOf(endpoint: Endpoint, toSchema: (s: z.ZodType, io: Io) => Jso
   const problem = { "application/problem+json": { schema: toSchema(Problem, "output") } };
   const responses: Record<string, unknown> = {
     [endpoint.status]: endpoint.response
-      ? { description: "OK", content: { "application/json": { schema: toSchema(endpoint.response, "output") } } }
+      ? {
+          description: "OK",
+          content: { [endpoint.download ?? "application/json"]: { schema: toSchema(endpoint.response, "output") } },
+        }
       : { description: "No content" },
     default: { description: "An error, as application/problem+json", content: problem },
   };

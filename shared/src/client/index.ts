@@ -65,7 +65,7 @@ async function call(endpoint: Endpoint, input: CallInput, options: ClientOptions
       if (item !== undefined && item !== null) url.searchParams.append(key, String(item));
     }
   }
-  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+  const headers: Record<string, string> = { accept: endpoint.download ?? "application/json", ...options.headers };
   if (options.getToken) headers.authorization = `Bearer ${await options.getToken()}`;
   if (input.ifMatch !== undefined) headers["if-match"] = `"${input.ifMatch}"`;
   if (input.body !== undefined) headers["content-type"] = input.contentType ?? "application/json";
@@ -75,7 +75,8 @@ async function call(endpoint: Endpoint, input: CallInput, options: ClientOptions
     body: bodyOf(endpoint, input.body),
   });
   if (!response.ok) throw new ApiError(await problemOf(response));
-  return response.status === 204 ? undefined : response.json();
+  if (response.status === 204) return undefined;
+  return endpoint.download ? response.text() : response.json();
 }
 
 /** JSON for ordinary endpoints; a file upload's bytes go as they are. */

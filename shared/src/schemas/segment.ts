@@ -91,6 +91,9 @@ export const SegmentMembersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
+/** French Excel reads ";" as the separator, English Excel ",". */
+export const SegmentExportQuery = z.strictObject({ separator: z.enum([",", ";"]).default(",") });
+
 /** Members added to or removed from a static list. */
 export const StaticMembersChange = z.strictObject({
   add: z.array(Id).max(10_000).default([]),

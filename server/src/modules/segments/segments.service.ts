@@ -87,22 +87,43 @@ export async function segmentMembers(
 ): Promise<{ items: Array<Contact | Account>; nextCursor: string | null }> {
   const segment = await standard.get(ctx, id);
   // A pull takes the customer base out of Rapport (into a sheet): it is audited once, as it starts.
-  if (!query.cursor) {
-    await audit(ctx.db, ctx, {
-      action: "export",
-      entity: "segment",
-      entityId: segment.id,
-      detail: { name: segment.name },
-    });
-  }
+  if (!query.cursor) await auditExport(ctx, segment, "sheet");
+  return membersPage(ctx, segment, query.cursor ?? null, query.limit);
+}
+
+/** Every member, for a CSV export; audited like a pull. */
+export async function allSegmentMembers(
+  ctx: RequestContext,
+  id: string,
+): Promise<{ segment: Segment; members: Array<Contact | Account> }> {
+  const segment = await standard.get(ctx, id);
+  await auditExport(ctx, segment, "csv");
+  const members: Array<Contact | Account> = [];
+  let cursor: string | null = null;
+  do {
+    const page = await membersPage(ctx, segment, cursor, 5000);
+    members.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { segment, members };
+}
+
+function auditExport(ctx: RequestContext, segment: Segment, format: "sheet" | "csv") {
+  return audit(ctx.db, ctx, {
+    action: "export",
+    entity: "segment",
+    entityId: segment.id,
+    detail: { name: segment.name, format },
+  });
+}
+
+async function membersPage(ctx: RequestContext, segment: Segment, cursor: string | null, limit: number) {
   const chosen = selection(ctx.reader, ctx.user, sourceOf(segment), true);
-  const after = query.cursor ? (decodeCursor(query.cursor, 1)[0] as string) : "";
+  const after = cursor ? (decodeCursor(cursor, 1)[0] as string) : "";
   const records = segment.entity === "contacts" ? sql`c.*` : sql`a.*`;
   const { rows } = await sql<Record<string, unknown>>`select ${records} from ${chosen.from}
-    where ${chosen.where} and ${chosen.id} > ${after} order by ${chosen.id} limit ${query.limit + 1}`.execute(
-    ctx.reader,
-  );
-  const { page, nextCursor } = pageOf(rows, query.limit, (last) => [last.id as string]);
+    where ${chosen.where} and ${chosen.id} > ${after} order by ${chosen.id} limit ${limit + 1}`.execute(ctx.reader);
+  const { page, nextCursor } = pageOf(rows, limit, (last) => [last.id as string]);
   const store = segment.entity === "contacts" ? contactStore : accountStore;
   return { items: (await store.hydrate(ctx.reader, page)) as Array<Contact | Account>, nextCursor };
 }

@@ -183,6 +183,31 @@ describe("segment filters", () => {
 });
 
 describe("saved segments", () => {
+  it("export as a CSV file that spreadsheets open safely, with only the members one may see", async () => {
+    await people();
+    const team = await t.addTeam("Nord");
+    const rep = await t.addUser("rep", team.id);
+    await contact({ firstName: "=HYPERLINK(\"http://x\")", lastName: "Martin", tags: ["vip"] }, rep.token);
+    const created = await t.call("POST", "/segments", {
+      body: { name: "VIP Île-de-France", filter: { field: "tags", op: "hasAny", value: ["vip"] } },
+      token: rep.token,
+    });
+    const answer = await t.call("GET", `/segments/${created.json.id}/export?separator=%3B`, { token: rep.token });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(answer.headers.get("content-disposition")).toBe('attachment; filename="VIP-Ile-de-France.csv"');
+    const lines = answer.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(/^Id;Civility;First name;Last name;Email;/);
+    // The rep sees their own contact only, and its name stays text.
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`;"'=HYPERLINK(""http://x"")";Martin;`);
+    const admin = await t.call("GET", `/segments/${created.json.id}/export`);
+    expect(admin.text.trimEnd().split("\r\n")).toHaveLength(4);
+    const audit = (await t.call("GET", "/audit?action=export")).json.items;
+    expect(audit.map((e: { detail: { format: string } }) => e.detail.format)).toEqual(["csv", "csv"]);
+    expect((await t.call("GET", `/segments/${created.json.id}/export?separator=tab`)).status).toBe(422);
+  });
+
   it("count and page their members as whole records", async () => {
     const p = await people();
     const created = await t.call("POST", "/segments", {
