@@ -8,7 +8,10 @@
  *   - RFM recompute (POST /rfm/recompute, then GET /rfm until done): wall time from the POST to
  *     "done" (budget 30 s at 1M), and the server's own start and finish stamps;
  *   - the RFM-based preview again once scores exist (before the recompute they are all null, so it
- *     selects nobody).
+ *     selects nobody);
+ *   - a pull of 100k members of a saved segment (GET /segments/{id}/members, page after page, as the
+ *     Excel pane reads it): server time summed over the pages (budget 1 s) and the largest page
+ *     (budget 4 MB, what one context.sync may carry).
  */
 import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -30,6 +33,10 @@ export type SegmentOptions = {
 const WARM_UP = 3;
 const BUDGET_PREVIEW_P50_MS = 200;
 const BUDGET_RFM_S = 30;
+const PULL_ROWS = 100_000;
+const PULL_PAGE = 2000;
+const BUDGET_PULL_MS = 1000;
+const BUDGET_PULL_CHUNK_MB = 4;
 
 type Named = { name: string; filter: SegmentFilter };
 
@@ -129,6 +136,7 @@ async function measure(
 
   const figures: Figure[] = [];
   for (const named of FILTERS) figures.push(...(await preview(named)));
+  figures.push(...(await pull(call, size, log)));
   figures.push(...(await preview(RFM_FILTER, " (before RFM)")));
 
   const rfm = await recompute(call, options.rfmTimeoutSeconds, log);
@@ -153,7 +161,50 @@ async function measure(
   return figures;
 }
 
-type Call = <T>(method: "GET" | "POST", path: string, body?: unknown) => Promise<{ body: T; serverMs: number }>;
+type Call = <T>(
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+) => Promise<{ body: T; serverMs: number; bytes: number }>;
+
+/** Reads the first PULL_ROWS members of a saved segment of French contacts, page by page. */
+async function pull(call: Call, size: string, log: (line: string) => void): Promise<Figure[]> {
+  const filter = { field: "country", op: "eq", value: "FR" };
+  const segment = (await call<{ id: string }>("POST", "/segments", { name: "Bench pull", filter })).body;
+  let rows = 0;
+  let serverMs = 0;
+  let largest = 0;
+  let pages = 0;
+  let cursor: string | null = null;
+  while (rows < PULL_ROWS) {
+    const query: string = `limit=${Math.min(PULL_PAGE, PULL_ROWS - rows)}${cursor ? `&cursor=${cursor}` : ""}`;
+    const page = await call<{ items: unknown[]; nextCursor: string | null }>(
+      "GET",
+      `/segments/${segment.id}/members?${query}`,
+    );
+    rows += page.body.items.length;
+    serverMs += page.serverMs;
+    largest = Math.max(largest, page.bytes);
+    pages++;
+    cursor = page.body.nextCursor;
+    if (!cursor) break;
+  }
+  log(
+    `segment pull: ${rows.toLocaleString("en")} rows in ${pages} pages of ${PULL_PAGE}, server time ` +
+      `${serverMs.toFixed(0)} ms in all, largest page ${(largest / 1e6).toFixed(2)} MB`,
+  );
+  const label = `segment pull, ${size} contacts, ${rows.toLocaleString("en")} rows`;
+  return [
+    { name: `${label}: server time`, value: serverMs, unit: "ms", budget: BUDGET_PULL_MS, better: "lower" },
+    {
+      name: `${label}: largest page`,
+      value: largest / 1e6,
+      unit: "MB",
+      budget: BUDGET_PULL_CHUNK_MB,
+      better: "lower",
+    },
+  ];
+}
 
 /**
  * Starts a recompute and polls until it is done. Null when the server has no such endpoint yet
@@ -219,7 +270,7 @@ function caller(server: ServerProcess, token: string): Call {
     }
     const timing = /dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "");
     if (!timing) throw new Error(`${method} ${path} answered without a Server-Timing header`);
-    return { body: JSON.parse(text) as T, serverMs: Number(timing[1]) };
+    return { body: JSON.parse(text) as T, serverMs: Number(timing[1]), bytes: Buffer.byteLength(text) };
   };
 }
 
