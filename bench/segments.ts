@@ -9,7 +9,7 @@
  *     "done" (budget 30 s at 1M), and the server's own start and finish stamps;
  *   - the RFM-based preview again once scores exist (before the recompute they are all null, so it
  *     selects nobody);
- *   - a pull of 100k members of a saved segment (GET /segments/{id}/members, page after page, as the
+ *   - a pull of 100k members of a saved segment (GET /segments/{id}/sheet, page after page, as the
  *     Excel pane reads it): server time summed over the pages (budget 1 s) and the largest page
  *     (budget 4 MB, what one context.sync may carry).
  */
@@ -178,11 +178,11 @@ async function pull(call: Call, size: string, log: (line: string) => void): Prom
   let cursor: string | null = null;
   while (rows < PULL_ROWS) {
     const query: string = `limit=${Math.min(PULL_PAGE, PULL_ROWS - rows)}${cursor ? `&cursor=${cursor}` : ""}`;
-    const page = await call<{ items: unknown[]; nextCursor: string | null }>(
+    const page = await call<{ rows: unknown[]; nextCursor: string | null }>(
       "GET",
-      `/segments/${segment.id}/members?${query}`,
+      `/segments/${segment.id}/sheet?${query}`,
     );
-    rows += page.body.items.length;
+    rows += page.body.rows.length;
     serverMs += page.serverMs;
     largest = Math.max(largest, page.bytes);
     pages++;

@@ -40,6 +40,16 @@ export const marketingApi = {
       response: s.page(z.union([s.Contact, s.Account])),
       status: 200,
     }),
+    sheet: endpoint({
+      method: "get",
+      path: "/segments/{id}/sheet",
+      tag: "Segments",
+      summary: "The segment's members as sheet rows under import field names, a page at a time (the Excel pull)",
+      params: IdParams,
+      query: s.SegmentSheetQuery,
+      response: s.SegmentSheet,
+      status: 200,
+    }),
     export: endpoint({
       method: "get",
       path: "/segments/{id}/export",

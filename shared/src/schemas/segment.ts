@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, ListQuery, LongText, RecordMeta, ShortText, updateOf } from "./common.ts";
+import { ImportField } from "./import.ts";
 
 /** What a segment selects: contacts (people to reach) or accounts (companies). */
 export const SegmentEntity = z.enum(["contacts", "accounts"]);
@@ -90,6 +91,26 @@ export const SegmentMembersQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
+
+/** A page of a segment as sheet rows: the Excel pane's pull reads this. */
+export const SegmentSheetQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(2000),
+});
+
+/**
+ * Members as rows of plain cells under import field names (the same names a push maps columns to),
+ * so a pulled sheet pushes back without any mapping; a repeated name is the next email, phone or
+ * address line. Much smaller than whole records: a 100k-row pull stays fast and every chunk small.
+ */
+export const SegmentSheet = z
+  .object({
+    columns: z.array(ImportField),
+    rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: "SegmentSheet" });
+export type SegmentSheet = z.infer<typeof SegmentSheet>;
 
 /** French Excel reads ";" as the separator, English Excel ",". */
 export const SegmentExportQuery = z.strictObject({ separator: z.enum([",", ";"]).default(",") });

@@ -12,6 +12,7 @@ import {
   previewSegment,
   segmentMembers,
   segmentService,
+  segmentSheet,
 } from "./segments.service.ts";
 
 export function segmentRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
@@ -22,6 +23,7 @@ export function segmentRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   crudRoutes(app, deps, api.segments, segmentService);
   route(app, config, api.segments.count, async (input) => countSegment(ctx(input), input.params.id));
   route(app, config, api.segments.members, async (input) => segmentMembers(ctx(input), input.params.id, input.query));
+  route(app, config, api.segments.sheet, async (input) => segmentSheet(ctx(input), input.params.id, input.query));
   route(app, config, api.segments.export, async (input, c) => {
     const { segment, members } = await allSegmentMembers(ctx(input), input.params.id);
     // An ASCII file name: accents dropped, anything else a dash, so every browser and OS keeps it.

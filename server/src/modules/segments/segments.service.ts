@@ -8,6 +8,7 @@ import type {
   SegmentEntity,
   SegmentFilter,
   SegmentPreview,
+  SegmentSheet,
 } from "@rapport/shared/schemas";
 import { sql } from "kysely";
 import { containsSubstring } from "../../db/dialect.ts";
@@ -23,6 +24,7 @@ import { accountStore } from "../accounts/accounts.service.ts";
 import { tagKey } from "../contacts/contact-facts.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
 import { countSelection, firstMembers, type Selection, selection, sourceOf } from "./segment-selection.ts";
+import { segmentSheetPage } from "./segment-sheet.ts";
 import { type SegmentFields, segmentRecords } from "./segments.repo.ts";
 
 export const segmentStore = new RecordStore(segmentRecords);
@@ -89,6 +91,17 @@ export async function segmentMembers(
   // A pull takes the customer base out of Rapport (into a sheet): it is audited once, as it starts.
   if (!query.cursor) await auditExport(ctx, segment, "sheet");
   return membersPage(ctx, segment, query.cursor ?? null, query.limit);
+}
+
+/** A page of members as sheet rows (the Excel pull); audited once, as the pull starts. */
+export async function segmentSheet(
+  ctx: RequestContext,
+  id: string,
+  query: { cursor?: string | undefined; limit: number },
+): Promise<SegmentSheet> {
+  const segment = await standard.get(ctx, id);
+  if (!query.cursor) await auditExport(ctx, segment, "sheet");
+  return segmentSheetPage(ctx, segment, query);
 }
 
 /** Every member, for a CSV export; audited like a pull. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../testing/test-app.ts";
+import { analyse } from "../imports/import-jobs.testing.ts";
 
 const t = useTestApp();
 
@@ -183,11 +184,72 @@ describe("segment filters", () => {
 });
 
 describe("saved segments", () => {
+  it("pull as sheet rows under import field names, which push back unchanged", async () => {
+    const team = await t.addTeam("Nord");
+    const rep = await t.addUser("rep", team.id);
+    const hidden = (await t.call("POST", "/accounts", { body: { name: "Secret SA" } })).json.id;
+    const own = (await t.call("POST", "/accounts", { token: rep.token, body: { name: "Acme" } })).json.id;
+    const address = { lines: ["Bât. B", "12 rue de la Paix", "Escalier 3", "BP 12"], postcode: "75002", city: "Paris" };
+    await contact(
+      {
+        civility: "Mme",
+        firstName: "Hélène",
+        lastName: "Lefèvre",
+        emails: ["helene@acme.fr", "h.lefevre@gmail.com"],
+        phones: ["+33 6 12 34 56 78"],
+        accountId: own,
+        address: { ...address, country: "FR" },
+        tags: ["vip", "salon"],
+      },
+      rep.token,
+    );
+    await contact({ firstName: "Marc", lastName: "Petit", accountId: hidden, tags: ["vip"] });
+    const segment = (
+      await t.call("POST", "/segments", {
+        body: { name: "VIP", filter: { field: "tags", op: "hasAny", value: ["vip"] } },
+        token: rep.token,
+      })
+    ).json;
+    // The rep sees their own contact; the admin sees both, but the rep would not see Secret SA's name.
+    const sheet = (await t.call("GET", `/segments/${segment.id}/sheet`, { token: rep.token })).json;
+    expect(sheet.columns.slice(0, 6)).toEqual(["id", "version", "civility", "firstName", "lastName", "email"]);
+    expect(sheet.rows).toHaveLength(1);
+    const cell = (name: string, n = 0) => sheet.rows[0][sheet.columns.indexOf(name) + n];
+    expect([cell("email"), cell("email", 1), cell("phone"), cell("company")]).toEqual([
+      "helene@acme.fr",
+      "h.lefevre@gmail.com",
+      "+33612345678",
+      "Acme",
+    ]);
+    expect([cell("street"), cell("street", 1), cell("street", 2), cell("city"), cell("tags")]).toEqual([
+      "Bât. B",
+      "12 rue de la Paix",
+      "Escalier 3\nBP 12",
+      "Paris",
+      "vip, salon",
+    ]);
+    const all = (await t.call("GET", `/segments/${segment.id}/sheet?limit=1`)).json;
+    expect(all.rows).toHaveLength(1);
+    expect(all.nextCursor).not.toBeNull();
+
+    // The same rows pushed back: nothing to change.
+    const job = await t.call("POST", "/imports", {
+      token: rep.token,
+      body: { headers: sheet.columns, mapping: sheet.columns },
+    });
+    const text = sheet.rows.map((row: unknown[]) => row.map((v) => (v === null ? "" : String(v))));
+    const sent = await t.call("POST", `/imports/${job.json.id}/rows`, { token: rep.token, body: { rows: text } });
+    expect(sent.status, sent.text).toBe(200);
+    expect((await analyse(t, job.json.id, rep.token)).json.status).toBe("analysed");
+    const rows = (await t.call("GET", `/imports/${job.json.id}/rows`, { token: rep.token })).json.items;
+    expect(rows.map((r: { action: string; changes: unknown[] }) => [r.action, r.changes])).toEqual([["unchanged", []]]);
+  });
+
   it("export as a CSV file that spreadsheets open safely, with only the members one may see", async () => {
     await people();
     const team = await t.addTeam("Nord");
     const rep = await t.addUser("rep", team.id);
-    await contact({ firstName: "=HYPERLINK(\"http://x\")", lastName: "Martin", tags: ["vip"] }, rep.token);
+    await contact({ firstName: '=HYPERLINK("http://x")', lastName: "Martin", tags: ["vip"] }, rep.token);
     const created = await t.call("POST", "/segments", {
       body: { name: "VIP Île-de-France", filter: { field: "tags", op: "hasAny", value: ["vip"] } },
       token: rep.token,
@@ -196,7 +258,10 @@ describe("saved segments", () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(answer.headers.get("content-disposition")).toBe('attachment; filename="VIP-Ile-de-France.csv"');
-    const lines = answer.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = answer.text
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines[0]).toMatch(/^Id;Civility;First name;Last name;Email;/);
     // The rep sees their own contact only, and its name stays text.
     expect(lines).toHaveLength(2);
