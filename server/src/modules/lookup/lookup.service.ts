@@ -59,7 +59,7 @@ async function lookupEmail(
   if (ctx.config.ownDomains.has(domain)) return { ...empty, skipped: "own_domain" };
   // Blocked people are not even looked up: the pane shows nothing Rapport holds about them.
   if (isBlockedAddress(privacy, email)) return { ...empty, skipped: "blocked" };
-  const personal = isPersonalEmailDomain(domain);
+  const personal = isPersonalEmailDomain(domain) || privacy.personalDomains.includes(domain);
 
   const reasons: Reason[] = [];
   const contactRow = await reads.contactByEmail(email);

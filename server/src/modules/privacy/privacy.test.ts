@@ -161,4 +161,13 @@ describe("lookup with the open mail", () => {
     const blocked = (await lookup(w.rep, "")).json.results[0];
     expect(blocked).toMatchObject({ skipped: "blocked", contact: null, account: null });
   });
+
+  it("never matches an account by a domain the admin lists as personal mail", async () => {
+    await t.call("POST", "/accounts", { body: { name: "Freemail Asso", domains: ["freemail-asso.fr"] } });
+    const before = (await t.call("GET", "/lookup?email=someone%40freemail-asso.fr")).json.results[0];
+    expect(before.account?.name).toBe("Freemail Asso");
+    await setPolicy({ personalDomains: ["freemail-asso.fr"] });
+    const after = (await t.call("GET", "/lookup?email=someone%40freemail-asso.fr")).json.results[0];
+    expect(after).toMatchObject({ account: null, skipped: "personal_domain" });
+  });
 });
