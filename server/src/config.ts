@@ -1,3 +1,5 @@
+import { homedir } from "node:os";
+import { join } from "node:path";
 import type { CountryCode } from "@rapport/shared/normalize";
 import type { Role } from "@rapport/shared/schemas";
 import type { Env } from "./env.ts";
@@ -21,7 +23,15 @@ export type Config = {
   maxConcurrentImports: number;
   /** Browser origins allowed to call the API (the add-ins' and the admin page's). */
   corsOrigins: ReadonlySet<string>;
+  /** How the server speaks HTTPS; server/src/http/tls.ts turns it into a certificate at start. */
+  tls: TlsConfig;
 };
+
+/** The admin's certificate, a generated localhost one for a trial, or plain HTTP behind a proxy. */
+export type TlsConfig =
+  | { mode: "off" }
+  | { mode: "files"; certFile: string; keyFile: string }
+  | { mode: "dev"; dir: string };
 
 export type EntraConfig = {
   tenantIds: readonly string[];
@@ -36,7 +46,8 @@ export type EntraConfig = {
 export const VERSION = "0.1.0";
 
 export function configFromEnv(env: Env): Config {
-  const publicUrl = env.RAPPORT_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
+  const tls = tlsFromEnv(env);
+  const publicUrl = env.RAPPORT_PUBLIC_URL ?? defaultPublicUrl(env, tls);
   return {
     publicUrl,
     maxBodyBytes: env.RAPPORT_MAX_BODY_BYTES,
@@ -54,7 +65,33 @@ export function configFromEnv(env: Env): Config {
     rateLimitPerMinute: env.RAPPORT_RATE_LIMIT_PER_MINUTE,
     maxConcurrentImports: env.RAPPORT_MAX_CONCURRENT_IMPORTS,
     corsOrigins: new Set([new URL(publicUrl).origin, ...list(env.RAPPORT_CORS_ORIGINS).map((o) => new URL(o).origin)]),
+    tls,
   };
+}
+
+function tlsFromEnv(env: Env): TlsConfig {
+  const { RAPPORT_TLS_CERT: certFile, RAPPORT_TLS_KEY: keyFile } = env;
+  if (env.RAPPORT_TLS === "off") {
+    if (certFile || keyFile) {
+      throw new Error(
+        "Rapport cannot start: RAPPORT_TLS is off, so RAPPORT_TLS_CERT and RAPPORT_TLS_KEY must not be set.",
+      );
+    }
+    return { mode: "off" };
+  }
+  if (certFile && keyFile) return { mode: "files", certFile, keyFile };
+  if (certFile || keyFile) {
+    throw new Error("Rapport cannot start: set both RAPPORT_TLS_CERT and RAPPORT_TLS_KEY, or neither.");
+  }
+  // office-addin-dev-certs' own folder: `npx office-addin-dev-certs install` then trusts the same CA.
+  return { mode: "dev", dir: env.RAPPORT_DEV_CERT_DIR ?? join(homedir(), ".office-addin-dev-certs") };
+}
+
+/** A loopback or wildcard listen address is reached as localhost, the name the trial certificate is for. */
+function defaultPublicUrl(env: Env, tls: TlsConfig): string {
+  if (tls.mode === "off") return `http://${env.HOST}:${env.PORT}`;
+  const local = ["127.0.0.1", "::1", "0.0.0.0", "::", "localhost"].includes(env.HOST);
+  return `https://${local ? "localhost" : env.HOST}:${env.PORT}`;
 }
 
 const list = (text: string) =>
@@ -94,6 +131,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimitPerMinute: 100_000,
     maxConcurrentImports: 4,
     corsOrigins: new Set(["http://127.0.0.1"]),
+    tls: { mode: "off" },
     ...overrides,
   };
 }

@@ -13,6 +13,13 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
   RAPPORT_PUBLIC_URL: z.url().optional(),
+  /** Office loads add-ins over HTTPS only; `off` serves plain HTTP (behind a reverse proxy that terminates TLS, or in tests). */
+  RAPPORT_TLS: z.enum(["on", "off"]).default("on"),
+  /** PEM certificate (with its chain) and private key for the public URL's host; without them a localhost trial gets a generated one. */
+  RAPPORT_TLS_CERT: z.string().min(1).optional(),
+  RAPPORT_TLS_KEY: z.string().min(1).optional(),
+  /** Where the generated localhost certificate lives; office-addin-dev-certs' own folder unless set. */
+  RAPPORT_DEV_CERT_DIR: z.string().min(1).optional(),
   RAPPORT_MAX_BODY_BYTES: z.coerce
     .number()
     .int()

@@ -1,3 +1,4 @@
+import { createServer as createHttpsServer } from "node:https";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { appDeps } from "./app-deps.ts";
@@ -5,12 +6,15 @@ import { configFromEnv } from "./config.ts";
 import { openDatabase } from "./db/open.ts";
 import { loadDemo } from "./demo/load-demo.ts";
 import { readEnv } from "./env.ts";
+import { loadTls } from "./http/tls.ts";
 import { resumeImports } from "./modules/imports/import-runner.ts";
 import { ensureFirstAdmin } from "./modules/users/users.service.ts";
 
 async function main(): Promise<void> {
   const env = readEnv();
   const config = configFromEnv(env);
+  // Before the database: a TLS setting that cannot work stops the server before it changes anything.
+  const tls = await loadTls(config);
   const database = await openDatabase(env);
 
   const firstAdmin = await ensureFirstAdmin(database.db);
@@ -27,8 +31,13 @@ async function main(): Promise<void> {
   // An import that was mid-apply when the server stopped (or was killed) carries on.
   const resumed = await resumeImports(appDeps(database, config));
   if (resumed) console.log(`Resuming ${resumed} import job(s).`);
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-    console.log(`Rapport ${config.version} listening on http://${info.address}:${info.port} (${database.kind})`);
+  const listen = { fetch: app.fetch, port: env.PORT, hostname: env.HOST };
+  const https = tls ? { createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } } : {};
+  const server = serve({ ...listen, ...https }, (info) => {
+    for (const note of tls?.notes ?? []) console.log(note);
+    const scheme = tls ? "https" : "http";
+    console.log(`Rapport ${config.version} listening on ${scheme}://${info.address}:${info.port} (${database.kind})`);
+    console.log(`Admin page: ${config.publicUrl.replace(/\/$/, "")}/admin`);
   });
 
   const stop = () => {

@@ -30,6 +30,8 @@ export async function startServer(
     HOST: "127.0.0.1",
     RAPPORT_DATA_DIR: dataDir,
     RAPPORT_LOG_LEVEL: "info",
+    // Plain HTTP unless a test asks for TLS (test/https.e2e.test.ts does).
+    RAPPORT_TLS: "off",
     ...env,
   });
   let output = "";
@@ -41,7 +43,7 @@ export async function startServer(
   });
   const url = await waitFor(
     child,
-    () => /listening on (http:\/\/\S+)/.exec(output)?.[1],
+    () => /listening on (https?:\/\/\S+)/.exec(output)?.[1],
     () => output,
   );
   return {
