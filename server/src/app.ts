@@ -28,6 +28,7 @@ import { customerValueRoutes } from "./modules/customer-value/customer-value.rou
 import { dedupRoutes } from "./modules/dedup/dedup.routes.ts";
 import { importRoutes } from "./modules/imports/imports.routes.ts";
 import { lookupRoutes } from "./modules/lookup/lookup.routes.ts";
+import { manifestRoutes } from "./modules/manifests/manifests.routes.ts";
 import { opportunityService } from "./modules/opportunities/opportunities.service.ts";
 import { orderService } from "./modules/orders/orders.service.ts";
 import { pipelineRoutes } from "./modules/pipeline/pipeline.routes.ts";
@@ -107,6 +108,7 @@ export function createApp({ database, config, observe }: AppOptions): Hono<AppEn
   app.route("/api/v1", v1);
   signInOptionsRoute(app, config);
   paneRoutes(app, config);
+  manifestRoutes(app, deps);
   return app;
 }
 

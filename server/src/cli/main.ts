@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ApiTokenCreate, Role, UserCreate } from "@rapport/shared/schemas";
 import { configFromEnv } from "../config.ts";
@@ -7,6 +8,7 @@ import { loadDemo } from "../demo/load-demo.ts";
 import { readEnv } from "../env.ts";
 import { AppError } from "../http/app-error.ts";
 import { parseOrThrow } from "../http/validation.ts";
+import { writeManifests } from "../modules/manifests/write-manifests.ts";
 import { issueToken, revokeToken } from "../modules/users/tokens.service.ts";
 import { createTeam, createUser, listUsers } from "../modules/users/users.service.ts";
 import { DEDUP_USAGE, dedupFile } from "./dedup-file.ts";
@@ -22,6 +24,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                                  prints the token once; only its hash is kept
   token revoke ID
   demo                                           load the demo workspace into an empty database
+  manifest [--url https://crm.example.com] [--out DIR]
+                                                 write the Outlook and Excel manifests (XML, unified JSON
+                                                 and its app package) for that URL; the server's public
+                                                 URL unless given, into ./rapport-manifests unless given
 ${DEDUP_USAGE}
 
 The database is the server's: DATABASE_URL, or RAPPORT_DATA_DIR/rapport.sqlite.`;
@@ -89,6 +95,18 @@ const commands: Record<string, Command> = {
     if (!id) throw new AppError("validation_failed", "token revoke needs the token id (tok_…)");
     await revokeToken(database.db, id);
     console.log(`Revoked ${id}.`);
+  },
+  manifest: async (database, args) => {
+    const { values } = parseArgs({ args, options: { url: { type: "string" }, out: { type: "string" } } });
+    const config = configFromEnv(readEnv());
+    const publicUrl = values.url ?? config.publicUrl;
+    if (!URL.canParse(publicUrl)) throw new AppError("validation_failed", `--url: ${publicUrl} is not a URL`);
+    const dir = values.out ?? "rapport-manifests";
+    const source = { db: database.db, publicUrl, serverVersion: config.version };
+    for (const built of await writeManifests(source, dir)) {
+      const files = ["xml", "json", "zip"].map((ext) => join(dir, `${built.addin}.${ext}`)).join(", ");
+      console.log(`${built.addin} ${built.version.json} (add-in ${built.xmlId}): ${files}`);
+    }
   },
   demo: async (database) => {
     const summary = await loadDemo(database, configFromEnv(readEnv()));

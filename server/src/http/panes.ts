@@ -14,6 +14,19 @@ export type PaneName = keyof typeof PANES;
 /** The repository root, where `npm run build` leaves each pane's dist/ folder. */
 export const DEFAULT_PANES_ROOT = resolve(import.meta.dirname, "../../..");
 
+/**
+ * The file behind a pane URL path (`/addins/outlook/commands.html`), or null when the path is not
+ * a pane's or climbs out of its folder.
+ */
+export function paneFile(path: string, root = DEFAULT_PANES_ROOT): string | null {
+  const match = /^\/addins\/([^/]+)\/(.*)$/.exec(path);
+  const pane = match?.[1];
+  if (!match || !pane || !Object.hasOwn(PANES, pane)) return null;
+  const base = resolve(root, PANES[pane as PaneName]);
+  const file = normalize(join(base, decodeURIComponent(match[2] ?? "") || "index.html"));
+  return file.startsWith(base + sep) ? file : null;
+}
+
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -24,6 +37,21 @@ const TYPES: Record<string, string> = {
   ".ico": "image/x-icon",
   ".woff2": "font/woff2",
 };
+
+/**
+ * The Office on the web and Microsoft 365 sites that frame task panes (Outlook and Excel on the
+ * web, new Outlook, Teams, SharePoint and OneDrive). A pane refuses to be framed anywhere else.
+ */
+export const OFFICE_FRAME_ANCESTORS = [
+  "https://*.office.com",
+  "https://*.office365.com",
+  "https://*.cloud.microsoft",
+  "https://*.outlook.com",
+  "https://*.live.com",
+  "https://*.officeapps.live.com",
+  "https://*.sharepoint.com",
+  "https://teams.microsoft.com",
+] as const;
 
 /**
  * Office loads its library from Microsoft's CDN and shows panes inside its own pages; nothing else
@@ -43,47 +71,78 @@ export function paneSecurityPolicy(config: Config): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    [
-      "frame-ancestors 'self'",
-      "https://*.office.com",
-      "https://*.office365.com",
-      "https://*.microsoft.com",
-      "https://*.outlook.com",
-      "https://*.live.com",
-      "https://*.sharepoint.com",
-      "https://*.officeapps.live.com",
-    ].join(" "),
+    `frame-ancestors 'self' ${OFFICE_FRAME_ANCESTORS.join(" ")}`,
   ].join("; ");
 }
 
 /**
- * Serves each pane's built files under /addins/<pane>/. Hashed assets are cached for good; the
- * page itself is revalidated so a new build reaches users on their next open.
+ * The admin page runs outside Office and holds an admin token: its own scripts only, its own API
+ * only, and no one may frame it (clickjacking).
+ */
+export const ADMIN_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Where `npm run build` leaves the admin page, served at /admin/. */
+export const ADMIN_DIST = "admin/dist";
+
+/**
+ * Serves each pane's built files under /addins/<pane>/, and the admin page under /admin/. Hashed
+ * assets are cached for good; everything else is revalidated so a new build reaches users on their
+ * next open.
  */
 export function paneRoutes(app: Hono<AppEnv>, config: Config, root = DEFAULT_PANES_ROOT): void {
   const policy = paneSecurityPolicy(config);
   for (const [name, dir] of Object.entries(PANES)) {
-    const base = resolve(root, dir);
-    app.get(`/addins/${name}`, (c) => c.redirect(`/addins/${name}/`, 301));
-    app.get(`/addins/${name}/*`, async (c) => {
-      const relative = decodeURIComponent(c.req.path.slice(`/addins/${name}/`.length)) || "index.html";
-      const file = normalize(join(base, relative));
-      if (!file.startsWith(base + sep)) return c.notFound();
-      const info = await stat(file).catch(() => null);
-      if (!info?.isFile()) {
-        if (relative === "index.html") {
-          return c.text(`The ${name} pane is not built on this server: run \`npm run build\`.`, 503);
-        }
-        return c.notFound();
-      }
-      const type = TYPES[extname(file)] ?? "application/octet-stream";
-      const page = type.startsWith("text/html");
-      return c.body(await readFile(file), 200, {
-        "content-type": type,
-        "cache-control": page ? "no-cache" : "public, max-age=31536000, immutable",
-        "x-content-type-options": "nosniff",
-        ...(page ? { "content-security-policy": policy } : {}),
-      });
-    });
+    serveBuilt(app, `/addins/${name}`, resolve(root, dir), { policy, what: `The ${name} pane` });
   }
+  serveBuilt(app, "/admin", resolve(root, ADMIN_DIST), {
+    policy: ADMIN_SECURITY_POLICY,
+    what: "The admin page",
+    // The admin token is in this page: no Referer leaves it.
+    headers: { "referrer-policy": "no-referrer", "x-frame-options": "DENY" },
+  });
+  // Whoever opens the server's address in a browser is most likely its admin.
+  app.get("/", (c) => c.redirect("/admin/", 302));
+}
+
+function serveBuilt(
+  app: Hono<AppEnv>,
+  mount: string,
+  base: string,
+  page: { policy: string; what: string; headers?: Record<string, string> },
+): void {
+  app.get(mount, (c) => c.redirect(`${mount}/`, 301));
+  app.get(`${mount}/*`, async (c) => {
+    const relative = decodeURIComponent(c.req.path.slice(`${mount}/`.length)) || "index.html";
+    const file = normalize(join(base, relative));
+    if (!file.startsWith(base + sep)) return c.notFound();
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) {
+      if (relative === "index.html") {
+        return c.text(`${page.what} is not built on this server: run \`npm run build\`.`, 503);
+      }
+      return c.notFound();
+    }
+    const type = TYPES[extname(file)] ?? "application/octet-stream";
+    const isPage = type.startsWith("text/html");
+    // Only Vite's assets/ carry a content hash in their name; a fixed name (launchevent.js, which the
+    // manifest names) must be revalidated, or a new build would never reach Outlook.
+    const hashed = relative.startsWith("assets/");
+    return c.body(await readFile(file), 200, {
+      "content-type": type,
+      "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
+      "x-content-type-options": "nosniff",
+      ...(isPage ? { "content-security-policy": page.policy, ...page.headers } : {}),
+    });
+  });
 }

@@ -1,0 +1,101 @@
+import { EXCEL_TEXT, PROVIDER_NAME } from "./addin-text.ts";
+import { type AddinUrls, INFO_PAGES, PANE_PAGES } from "./addin-urls.ts";
+import { el, renderXml } from "./xml.ts";
+import { commandStrings, localized, RIBBON_ICON_SIZES, resources, ribbonIcon } from "./xml-resources.ts";
+
+export type ExcelXmlOptions = { urls: AddinUrls; id: string; version: string };
+
+/**
+ * The add-in only (XML) manifest of the Excel add-in: a TaskPaneApp with a Rapport group on the
+ * Home tab whose button opens the pane. The pane needs no function file: every command opens it.
+ */
+export function excelXml({ urls, id, version }: ExcelXmlOptions): string {
+  const { en, fr } = EXCEL_TEXT;
+  return renderXml(
+    el(
+      "OfficeApp",
+      {
+        xmlns: "http://schemas.microsoft.com/office/appforoffice/1.1",
+        "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+        "xmlns:bt": "http://schemas.microsoft.com/office/officeappbasictypes/1.0",
+        "xmlns:ov": "http://schemas.microsoft.com/office/taskpaneappversionoverrides",
+        "xsi:type": "TaskPaneApp",
+      },
+      el("Id", {}, id),
+      el("Version", {}, version),
+      el("ProviderName", {}, PROVIDER_NAME),
+      el("DefaultLocale", {}, "en-US"),
+      localized("DisplayName", en.name, fr.name),
+      localized("Description", en.description, fr.description),
+      el("IconUrl", { DefaultValue: urls.icon(32) }),
+      el("HighResolutionIconUrl", { DefaultValue: urls.icon(64) }),
+      el("SupportUrl", { DefaultValue: urls.at(INFO_PAGES.support) }),
+      el("Hosts", {}, el("Host", { Name: "Workbook" })),
+      // The pane reads and writes ranges and tables: Excel 2016 or later, Excel on the web and on Mac.
+      el(
+        "Requirements",
+        {},
+        el("Sets", { DefaultMinVersion: "1.1" }, el("Set", { Name: "ExcelApi", MinVersion: "1.1" })),
+      ),
+      el("DefaultSettings", {}, el("SourceLocation", { DefaultValue: urls.at(PANE_PAGES.excelPane) })),
+      el("Permissions", {}, "ReadWriteDocument"),
+      el(
+        "VersionOverrides",
+        {
+          xmlns: "http://schemas.microsoft.com/office/taskpaneappversionoverrides",
+          "xsi:type": "VersionOverridesV1_0",
+        },
+        el(
+          "Hosts",
+          {},
+          el(
+            "Host",
+            { "xsi:type": "Workbook" },
+            el(
+              "DesktopFormFactor",
+              {},
+              el(
+                "ExtensionPoint",
+                { "xsi:type": "PrimaryCommandSurface" },
+                el(
+                  "OfficeTab",
+                  { id: "TabHome" },
+                  el(
+                    "Group",
+                    { id: "Rapport.Home.Group" },
+                    el("Label", { resid: "Group.Label" }),
+                    ribbonIcon(),
+                    el(
+                      "Control",
+                      { "xsi:type": "Button", id: "Rapport.Home.Open" },
+                      el("Label", { resid: "Button.Label" }),
+                      el(
+                        "Supertip",
+                        {},
+                        el("Title", { resid: "Button.Label" }),
+                        el("Description", { resid: "Button.Tooltip" }),
+                      ),
+                      ribbonIcon(),
+                      el(
+                        "Action",
+                        { "xsi:type": "ShowTaskpane" },
+                        el("TaskpaneId", {}, "RapportPane"),
+                        el("SourceLocation", { resid: "Pane.Url" }),
+                      ),
+                    ),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+        resources({
+          urls,
+          pages: { "Pane.Url": urls.at(PANE_PAGES.excelPane) },
+          icons: RIBBON_ICON_SIZES,
+          strings: commandStrings(EXCEL_TEXT),
+        }),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,82 @@
+import { type AddinText, FRENCH_LOCALES } from "./addin-text.ts";
+import type { AddinUrls } from "./addin-urls.ts";
+import type { IconSize } from "./icons/icon-set.ts";
+import { el } from "./xml.ts";
+
+/** Desktop ribbon icons: the three sizes the add-in only manifest requires, and all the unified one accepts. */
+export const RIBBON_ICON_SIZES = [16, 32, 80] as const satisfies readonly IconSize[];
+/** Outlook mobile: sizes 25, 32 and 48 at scales 1 to 3, each drawn at its real pixel size. */
+export const MOBILE_ICONS = [25, 32, 48].flatMap((size) =>
+  [1, 2, 3].map((scale) => ({ size, scale, pixels: (size * scale) as IconSize })),
+);
+
+export const iconResid = (pixels: IconSize) => `Icon.${pixels}`;
+
+/** A value with its French overrides, as DisplayName and Description take it. */
+export function localized(name: string, en: string, fr: string) {
+  return el(
+    name,
+    { DefaultValue: en },
+    ...FRENCH_LOCALES.map((locale) => el("Override", { Locale: locale, Value: fr })),
+  );
+}
+
+/** A resource string (`bt:String`) with its French overrides. */
+function resourceString(id: string, en: string, fr: string) {
+  return el(
+    "bt:String",
+    { id, DefaultValue: en },
+    ...FRENCH_LOCALES.map((locale) => el("bt:Override", { Locale: locale, Value: fr })),
+  );
+}
+
+/** `<Icon>` of a desktop button or group. */
+export function ribbonIcon() {
+  return el(
+    "Icon",
+    {},
+    ...RIBBON_ICON_SIZES.map((size) => el("bt:Image", { size: String(size), resid: iconResid(size) })),
+  );
+}
+
+/** A string in English with its French translation. */
+export type Words = { en: string; fr: string };
+
+/** The strings every command needs: the group's label, the button's label and its tooltip. */
+export function commandStrings(text: { en: AddinText; fr: AddinText }) {
+  return {
+    short: {
+      "Group.Label": { en: text.en.group, fr: text.fr.group },
+      "Button.Label": { en: text.en.button, fr: text.fr.button },
+    },
+    long: { "Button.Tooltip": { en: text.en.tooltip, fr: text.fr.tooltip } },
+  } satisfies Record<"short" | "long", Record<string, Words>>;
+}
+
+export type ResourceOptions = {
+  urls: AddinUrls;
+  /** resid to absolute URL. */
+  pages: Record<string, string>;
+  /** Pixel sizes used anywhere in this VersionOverrides. */
+  icons: readonly IconSize[];
+  /** resid to words: short strings (labels, at most 125 characters) and long ones (tooltips). */
+  strings: { short: Record<string, Words>; long: Record<string, Words> };
+};
+
+/** The `<Resources>` every VersionOverrides carries: images, URLs, then short and long strings. */
+export function resources({ urls, pages, icons, strings }: ResourceOptions) {
+  const list = (name: string, entries: Record<string, Words>) =>
+    el(name, {}, ...Object.entries(entries).map(([id, words]) => resourceString(id, words.en, words.fr)));
+  return el(
+    "Resources",
+    {},
+    el(
+      "bt:Images",
+      {},
+      ...[...new Set(icons)].map((size) => el("bt:Image", { id: iconResid(size), DefaultValue: urls.icon(size) })),
+    ),
+    el("bt:Urls", {}, ...Object.entries(pages).map(([id, url]) => el("bt:Url", { id, DefaultValue: url }))),
+    list("bt:ShortStrings", strings.short),
+    list("bt:LongStrings", strings.long),
+  );
+}
