@@ -316,6 +316,15 @@ export const api = {
     }),
   },
   tokens: {
+    list: endpoint({
+      method: "get",
+      path: "/tokens",
+      tag: "Admin",
+      summary: "API tokens, newest first, revoked ones included, never their secrets (admin)",
+      query: s.ApiTokenQuery,
+      response: z.object({ items: z.array(s.ApiTokenInfo) }),
+      status: 200,
+    }),
     create: endpoint({
       method: "post",
       path: "/tokens",

@@ -51,5 +51,7 @@ export const ApiTokenCreate = z.strictObject({
   /** A script that only reads gets ["read"]; admin only counts for an admin user. */
   scopes: z.array(TokenScope).min(1).max(3).default(["read", "write", "admin"]),
 });
+/** Which tokens to list: one user's, or everyone's. */
+export const ApiTokenQuery = z.strictObject({ userId: Id.optional() });
 /** The one answer that carries a token's secret; it is never shown again. */
 export const ApiTokenCreated = ApiTokenInfo.extend({ token: z.string() });

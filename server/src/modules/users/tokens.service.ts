@@ -49,6 +49,27 @@ export async function issueToken(
   return { ...info, token };
 }
 
+/** Tokens as admins see them, newest first: names, scopes and dates, never a hash or secret. */
+export async function listTokens(db: Kysely<Database>, userId?: string): Promise<ApiTokenInfo[]> {
+  let query = db
+    .selectFrom("api_tokens")
+    .select(["id", "user_id", "name", "scopes", "created_at", "last_used_at", "expires_at", "revoked_at"])
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc");
+  if (userId) query = query.where("user_id", "=", userId);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    scopes: TokenScope.array().catch([]).parse(JSON.parse(row.scopes)),
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  }));
+}
+
 export async function revokeToken(db: Kysely<Database>, tokenId: string): Promise<void> {
   const result = await db
     .updateTable("api_tokens")

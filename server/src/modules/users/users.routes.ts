@@ -5,7 +5,7 @@ import type { AppEnv } from "../../http/context.ts";
 import { requireAdmin } from "../../http/require-admin.ts";
 import { route } from "../../http/route.ts";
 import { audit } from "../../records/audit.ts";
-import { issueToken, revokeToken, type TokenVerifier } from "./tokens.service.ts";
+import { issueToken, listTokens, revokeToken, type TokenVerifier } from "./tokens.service.ts";
 import { createUser, listUsers, rowToUser } from "./users.service.ts";
 
 const MANAGE = "manage users and tokens";
@@ -24,6 +24,10 @@ export function userRoutes(app: Hono<AppEnv>, deps: AppDeps, verifier: TokenVeri
     const created = await createUser(db, body);
     await audit(db, { user, requestId }, { action: "create", entity: "user", entityId: created.id });
     return created;
+  });
+  route(app, deps.config, api.tokens.list, async ({ user, query }) => {
+    requireAdmin(user, MANAGE);
+    return { items: await listTokens(db, query.userId) };
   });
   route(app, deps.config, api.tokens.create, async ({ user, body, requestId }) => {
     requireAdmin(user, MANAGE);
