@@ -314,6 +314,35 @@ export const api = {
       response: s.User,
       status: 201,
     }),
+    update: endpoint({
+      method: "patch",
+      path: "/users/{id}",
+      tag: "Admin",
+      summary: "Change a user's role, team, name, or deactivate them (admin); the last active admin stays one",
+      params: IdParams,
+      body: s.UserUpdate,
+      response: s.User,
+      status: 200,
+    }),
+  },
+  teams: {
+    list: endpoint({
+      method: "get",
+      path: "/teams",
+      tag: "Admin",
+      summary: "Every team with its parent (admin)",
+      response: z.object({ items: z.array(s.Team) }),
+      status: 200,
+    }),
+    create: endpoint({
+      method: "post",
+      path: "/teams",
+      tag: "Admin",
+      summary: "Create a team, under another for a manager's sub-team (admin)",
+      body: s.TeamCreate,
+      response: s.Team,
+      status: 201,
+    }),
   },
   tokens: {
     list: endpoint({

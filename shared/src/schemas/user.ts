@@ -25,6 +25,17 @@ export const UserCreate = z.strictObject({
 });
 export type UserCreate = z.infer<typeof UserCreate>;
 
+/** What an admin changes about a user: role, team, name, or access (a deactivated user cannot sign in). */
+export const UserUpdate = z
+  .strictObject({
+    name: ShortText.min(1).optional(),
+    role: Role.optional(),
+    teamId: Id.nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((change) => Object.keys(change).length > 0, { message: "nothing to change" });
+export type UserUpdate = z.infer<typeof UserUpdate>;
+
 export const Team = z.object({ id: Id, name: z.string(), parentId: Id.nullable(), createdAt: Timestamp });
 export type Team = z.infer<typeof Team>;
 export const TeamCreate = z.strictObject({ name: ShortText.min(1), parentId: Id.nullable().default(null) });

@@ -135,6 +135,11 @@ export function tokenVerifier(db: Kysely<Database>, reader: Kysely<Database>) {
     for (const [hash, entry] of cache) if (entry.tokenId === tokenId) cache.delete(hash);
   }
 
-  return { verify, forget };
+  /** Forgets a user's tokens at once in this process, after a change of role, team or access. */
+  function forgetUser(userId: string): void {
+    for (const [hash, entry] of cache) if (entry.user.id === userId) cache.delete(hash);
+  }
+
+  return { verify, forget, forgetUser };
 }
 export type TokenVerifier = ReturnType<typeof tokenVerifier>;

@@ -6,7 +6,7 @@ import { requireAdmin } from "../../http/require-admin.ts";
 import { route } from "../../http/route.ts";
 import { audit } from "../../records/audit.ts";
 import { issueToken, listTokens, revokeToken, type TokenVerifier } from "./tokens.service.ts";
-import { createUser, listUsers, rowToUser } from "./users.service.ts";
+import { createTeam, createUser, listTeams, listUsers, rowToUser, updateUser } from "./users.service.ts";
 
 const MANAGE = "manage users and tokens";
 
@@ -24,6 +24,27 @@ export function userRoutes(app: Hono<AppEnv>, deps: AppDeps, verifier: TokenVeri
     const created = await createUser(db, body);
     await audit(db, { user, requestId }, { action: "create", entity: "user", entityId: created.id });
     return created;
+  });
+  route(app, deps.config, api.users.update, async ({ user, params, body, requestId }) => {
+    requireAdmin(user, MANAGE);
+    const { before, after } = await updateUser(db, params.id, body);
+    verifier.forgetUser(params.id);
+    await audit(
+      db,
+      { user, requestId },
+      { action: "update", entity: "user", entityId: params.id, detail: { before, after } },
+    );
+    return after;
+  });
+  route(app, deps.config, api.teams.list, async ({ user }) => {
+    requireAdmin(user, MANAGE);
+    return { items: await listTeams(db) };
+  });
+  route(app, deps.config, api.teams.create, async ({ user, body, requestId }) => {
+    requireAdmin(user, MANAGE);
+    const team = await createTeam(db, body.name, body.parentId);
+    await audit(db, { user, requestId }, { action: "create", entity: "team", entityId: team.id });
+    return { id: team.id, name: team.name, parentId: team.parent_id, createdAt: team.created_at };
   });
   route(app, deps.config, api.tokens.list, async ({ user, query }) => {
     requireAdmin(user, MANAGE);

@@ -1,8 +1,9 @@
-import type { Role, User, UserCreate } from "@rapport/shared/schemas";
+import type { Role, Team, User, UserCreate, UserUpdate } from "@rapport/shared/schemas";
 import type { Kysely } from "kysely";
 import { constraintViolation } from "../../db/errors.ts";
+import { inTransaction } from "../../db/in-transaction.ts";
 import type { Database, UsersTable } from "../../db/schema.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../http/app-error.ts";
 import { newId, nowIso } from "../../records/ids.ts";
 import { issueToken } from "./tokens.service.ts";
 
@@ -51,9 +52,72 @@ export async function listUsers(db: Kysely<Database>): Promise<User[]> {
   return rows.map(rowToUser);
 }
 
+/**
+ * Changes a user as an admin asks; answers the user before and after (for the audit trail).
+ * Rapport always keeps one active admin: the last one cannot be demoted or deactivated.
+ */
+export async function updateUser(
+  db: Kysely<Database>,
+  id: string,
+  change: UserUpdate,
+): Promise<{ before: User; after: User }> {
+  return inTransaction(db, async (tx) => {
+    const row = await tx.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) throw notFound("user");
+    const before = rowToUser(row);
+    const after: User = { ...before, ...change };
+    if (before.role === "admin" && before.active && (after.role !== "admin" || !after.active)) {
+      const admins = await tx
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("role", "=", "admin")
+        .where("active", "=", 1)
+        .executeTakeFirstOrThrow();
+      if (Number(admins.n) <= 1) {
+        throw new AppError("conflict", "This is the last active admin: make another user admin first.");
+      }
+    }
+    try {
+      await tx
+        .updateTable("users")
+        .set({
+          name: after.name,
+          role: after.role,
+          team_id: after.teamId,
+          active: after.active ? 1 : 0,
+          updated_at: nowIso(),
+        })
+        .where("id", "=", id)
+        .execute();
+    } catch (error) {
+      if (constraintViolation(error) === "foreign_key") {
+        throw new AppError("validation_failed", "teamId: no such team", {
+          errors: [{ path: "teamId", message: "no such team" }],
+        });
+      }
+      throw error;
+    }
+    return { before, after };
+  });
+}
+
+export async function listTeams(db: Kysely<Database>): Promise<Team[]> {
+  const rows = await db.selectFrom("teams").selectAll().orderBy("name").orderBy("id").execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, parentId: row.parent_id, createdAt: row.created_at }));
+}
+
 export async function createTeam(db: Kysely<Database>, name: string, parentId: string | null = null) {
   const team = { id: newId("team"), name, parent_id: parentId, created_at: nowIso() };
-  await db.insertInto("teams").values(team).execute();
+  try {
+    await db.insertInto("teams").values(team).execute();
+  } catch (error) {
+    if (constraintViolation(error) === "foreign_key") {
+      throw new AppError("validation_failed", "parentId: no such team", {
+        errors: [{ path: "parentId", message: "no such team" }],
+      });
+    }
+    throw error;
+  }
   return team;
 }
 
