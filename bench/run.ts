@@ -11,7 +11,9 @@
  *   dedup    findDuplicates over all 1M contacts, in this process (bench/dedup.ts);
  *   quality  de-duplication precision and recall on FEBRL (bench/quality.ts);
  *   segments segment previews and the RFM recompute on 1M contacts with 5M orders, a database of
- *            its own (bench/segments.ts).
+ *            its own (bench/segments.ts);
+ *   excel    the Excel pane's pull of BENCH_EXCEL_ROWS (100000) contacts into the simulated workbook:
+ *            rows/s, sync calls, largest payload (bench/excel-pull.ts).
  *
  * Load comes from autocannon in this process; the server runs in a child (bench/lib/server-child.ts).
  * Environment: BENCH_ONLY (parts to run, comma-separated, e.g. "import,dedup"; all by default),
@@ -27,6 +29,7 @@
  */
 import type { LookupResponse } from "@rapport/shared/schemas";
 import { selfDedupFigures } from "./dedup.ts";
+import { excelPullFigures } from "./excel-pull.ts";
 import { importFigures } from "./import.ts";
 import { type Fixture, lookupFixture, OWN_DOMAIN, workingCopy } from "./lib/fixture.ts";
 import { drive } from "./lib/load.ts";
@@ -44,9 +47,10 @@ const IMPORT_TIMEOUT = Number(process.env.BENCH_IMPORT_TIMEOUT ?? 900);
 const DEDUP_TIMEOUT = Number(process.env.BENCH_DEDUP_TIMEOUT ?? 900);
 const SEGMENT_RUNS = Number(process.env.BENCH_SEGMENT_RUNS ?? 30);
 const RFM_TIMEOUT = Number(process.env.BENCH_RFM_TIMEOUT ?? 600);
+const EXCEL_ROWS = Number(process.env.BENCH_EXCEL_ROWS ?? 100_000);
 const WARM_UP_SECONDS = 3;
 
-const PARTS = ["lookup", "search", "log", "import", "dedup", "quality", "segments"] as const;
+const PARTS = ["lookup", "search", "log", "import", "dedup", "quality", "segments", "excel"] as const;
 type Part = (typeof PARTS)[number];
 const only = (process.env.BENCH_ONLY ?? "")
   .split(",")
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
     }
   };
   // quality reads FEBRL, segments builds a database of its own.
-  const needsFixture = PARTS.some((name) => name !== "quality" && name !== "segments" && runs(name));
+  const needsFixture = PARTS.some((name) => !["quality", "segments", "excel"].includes(name) && runs(name));
   const fixture = needsFixture ? await lookupFixture(CONTACTS, log) : null;
   if (fixture) {
     log(
@@ -119,6 +123,7 @@ async function main(): Promise<void> {
     const options = { contacts: CONTACTS, orders: 5 * CONTACTS, runs: SEGMENT_RUNS, rfmTimeoutSeconds: RFM_TIMEOUT };
     await part("segments", () => segmentFigures(options, log));
   }
+  if (runs("excel")) await part("excel", () => excelPullFigures(EXCEL_ROWS, log));
   console.log(`\n${formatTable(figures)}\n`);
   log(`wrote ${writeResults(figures)} (${seconds(started)} s in all)`);
   if (failed.length) {
