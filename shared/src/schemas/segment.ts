@@ -98,15 +98,19 @@ export const SegmentSheetQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
 });
 
+/** Columns a sheet shows for reading only: a push ignores them (consent changes go through Rapport). */
+export const ReadOnlySheetColumn = z.enum(["emailConsent", "doNotContact"]);
+
 /**
  * Members as rows of plain cells under import field names (the same names a push maps columns to),
- * so a pulled sheet pushes back without any mapping; a repeated name is the next email, phone or
- * address line. Much smaller than whole records: a 100k-row pull stays fast and every chunk small.
+ * so a pulled sheet pushes back unchanged; a repeated name is the next address line, and a second
+ * email or phone cell holds all the others joined by " ::: ". Much smaller than whole records: a
+ * 100k-row pull stays fast and every chunk small.
  */
 export const SegmentSheet = z
   .object({
-    columns: z.array(ImportField),
-    rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+    columns: z.array(z.union([ImportField, ReadOnlySheetColumn])),
+    rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))),
     nextCursor: z.string().nullable(),
   })
   .meta({ id: "SegmentSheet" });

@@ -125,13 +125,7 @@ export function rowToContact(row: ImportRow, options: RowOptions): PreparedRow {
 }
 
 function addressOf(row: ImportRow, country: string | null, errors: string[]): PostalAddress | null {
-  // A cell may hold several lines (Outlook exports the whole street in one; a pulled sheet puts the
-  // lines beyond its columns in the last one): each is an address line of its own.
-  const lines = (row.street ?? [])
-    .flatMap((cell) => cell.split(/\r\n|\r|\n/))
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map(short);
+  const lines = (row.street ?? []).map(short);
   // FEBRL and some exports keep the street number in its own column.
   if (row.streetNumber) lines[0] = lines[0] ? `${row.streetNumber} ${lines[0]}` : row.streetNumber;
   let postcode: string | null = null;

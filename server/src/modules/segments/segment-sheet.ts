@@ -1,4 +1,3 @@
-import type { ImportField } from "@rapport/shared/import";
 import type { Segment, SegmentSheet } from "@rapport/shared/schemas";
 import { sql } from "kysely";
 import { visibleSqlOrAll } from "../../records/access.ts";
@@ -7,7 +6,8 @@ import { readJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 import { type Selection, selection, sourceOf } from "./segment-selection.ts";
 
-type Cell = string | number | null;
+type Cell = string | number | boolean | null;
+type Column = SegmentSheet["columns"][number];
 type Address = {
   lines?: string[];
   postcode?: string | null;
@@ -17,8 +17,8 @@ type Address = {
 };
 
 const ADDRESS_LINES = 3;
-const ADDRESS: ImportField[] = [
-  ...Array<ImportField>(ADDRESS_LINES).fill("street"),
+const ADDRESS: Column[] = [
+  ...Array<Column>(ADDRESS_LINES).fill("street"),
   "postcode",
   "city",
   "region",
@@ -26,7 +26,7 @@ const ADDRESS: ImportField[] = [
 ];
 
 /** A contact row: names, two emails and phones, the account's name, the address, tags and source. */
-const CONTACT_COLUMNS: ImportField[] = [
+const CONTACT_COLUMNS: Column[] = [
   "id",
   "version",
   "civility",
@@ -42,10 +42,12 @@ const CONTACT_COLUMNS: ImportField[] = [
   "birthDate",
   "tags",
   "source",
+  "emailConsent",
+  "doNotContact",
 ];
 
 /** An account row, under the same names: the company, its first web domain, phone and address. */
-const ACCOUNT_COLUMNS: ImportField[] = ["id", "version", "company", "website", "phone", ...ADDRESS, "tags", "source"];
+const ACCOUNT_COLUMNS: Column[] = ["id", "version", "company", "website", "phone", ...ADDRESS, "tags", "source"];
 
 type ContactRow = {
   id: string;
@@ -61,6 +63,8 @@ type ContactRow = {
   birth_date: string | null;
   tags: string;
   source: string | null;
+  consent: string;
+  do_not_contact: number | boolean;
 };
 type AccountRow = {
   id: string;
@@ -87,7 +91,11 @@ function addressCells(json: string | null): Cell[] {
   ];
 }
 
-const nth = (json: string, i: number): Cell => readJson<string[]>(json, [])[i] ?? null;
+/** The first value, and the others in one cell as Google's export joins them (the import splits them again). */
+const firstAndRest = (json: string): [Cell, Cell] => {
+  const values = readJson<string[]>(json, []);
+  return [values[0] ?? null, values.slice(1).join(" ::: ") || null];
+};
 const tagCell = (json: string): Cell => readJson<string[]>(json, []).join(", ") || null;
 
 /**
@@ -112,16 +120,16 @@ export async function segmentSheetPage(
       r.civility,
       r.first_name,
       r.last_name,
-      nth(r.emails, 0),
-      nth(r.emails, 1),
-      nth(r.phones, 0),
-      nth(r.phones, 1),
+      ...firstAndRest(r.emails),
+      ...firstAndRest(r.phones),
       r.job_title,
       r.company,
       ...addressCells(r.address),
       r.birth_date,
       tagCell(r.tags),
       r.source,
+      readJson<{ email?: { status?: string } }>(r.consent, {}).email?.status ?? null,
+      Boolean(r.do_not_contact),
     ]);
     return { columns: CONTACT_COLUMNS, rows: cells, nextCursor };
   }
@@ -133,7 +141,7 @@ export async function segmentSheetPage(
     r.id,
     Number(r.version),
     r.name,
-    nth(r.domains, 0),
+    readJson<string[]>(r.domains, [])[0] ?? null,
     r.phone,
     ...addressCells(r.address),
     tagCell(r.tags),
@@ -144,7 +152,7 @@ export async function segmentSheetPage(
 
 function contactRows(ctx: RequestContext, chosen: Selection, after: string, limit: number) {
   return sql<ContactRow>`select c.id, c.version, c.civility, c.first_name, c.last_name, c.emails, c.phones,
-      c.job_title, acc.name as company, c.address, c.birth_date, c.tags, c.source
+      c.job_title, acc.name as company, c.address, c.birth_date, c.tags, c.source, c.consent, c.do_not_contact
     from ${chosen.from}
     left join accounts acc on acc.id = c.account_id and ${visibleSqlOrAll(ctx.user, "acc")}
     where ${chosen.where} and ${chosen.id} > ${after}

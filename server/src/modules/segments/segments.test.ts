@@ -195,7 +195,7 @@ describe("saved segments", () => {
         civility: "Mme",
         firstName: "Hélène",
         lastName: "Lefèvre",
-        emails: ["helene@acme.fr", "h.lefevre@gmail.com"],
+        emails: ["helene@acme.fr", "h.lefevre@gmail.com", "helene.l@orange.fr"],
         phones: ["+33 6 12 34 56 78"],
         accountId: own,
         address: { ...address, country: "FR" },
@@ -217,7 +217,7 @@ describe("saved segments", () => {
     const cell = (name: string, n = 0) => sheet.rows[0][sheet.columns.indexOf(name) + n];
     expect([cell("email"), cell("email", 1), cell("phone"), cell("company")]).toEqual([
       "helene@acme.fr",
-      "h.lefevre@gmail.com",
+      "h.lefevre@gmail.com ::: helene.l@orange.fr",
       "+33612345678",
       "Acme",
     ]);
@@ -228,6 +228,7 @@ describe("saved segments", () => {
       "Paris",
       "vip, salon",
     ]);
+    expect([cell("emailConsent"), cell("doNotContact")]).toEqual(["unknown", false]);
     const all = (await t.call("GET", `/segments/${segment.id}/sheet?limit=1`)).json;
     expect(all.rows).toHaveLength(1);
     expect(all.nextCursor).not.toBeNull();
@@ -235,7 +236,10 @@ describe("saved segments", () => {
     // The same rows pushed back: nothing to change.
     const job = await t.call("POST", "/imports", {
       token: rep.token,
-      body: { headers: sheet.columns, mapping: sheet.columns },
+      body: {
+        headers: sheet.columns,
+        mapping: sheet.columns.map((c: string) => (c.startsWith("emailConsent") || c === "doNotContact" ? null : c)),
+      },
     });
     const text = sheet.rows.map((row: unknown[]) => row.map((v) => (v === null ? "" : String(v))));
     const sent = await t.call("POST", `/imports/${job.json.id}/rows`, { token: rep.token, body: { rows: text } });
