@@ -16,6 +16,7 @@ import { type RunningServer, startServer } from "./support/server-process.ts";
  */
 
 const CONTACTS = 2300;
+const PAGE = 2000;
 let server: RunningServer;
 let api: ReturnType<typeof rapportApi>;
 let client: ReturnType<typeof createClient>;
@@ -67,12 +68,14 @@ describe("a pull bigger than a page, in the simulated workbook", () => {
       segment,
       "fr",
       { newSheet: true },
-      (done) => done >= 2000 && abort.abort(),
-      abort.signal,
+      (done) => done >= PAGE && abort.abort(),
+      // Pages smaller than the pane's, so that this segment takes two.
+      { signal: abort.signal, pageSize: PAGE },
     );
-    expect(outcome).toMatchObject({ rows: 2000, total: CONTACTS, cancelled: true });
+    expect(outcome).toMatchObject({ rows: PAGE, total: CONTACTS, cancelled: true });
     const partial = host.snapshot(outcome.sheetName);
-    expect(partial.tables[0]?.address).toBe("A1:V2001");
+    expect(partial.tables[0]?.address).toBe(`A1:W${PAGE + 1}`);
+    expect(partial.tables[0]?.headers.slice(-3)).toEqual(["Source", "Consentement e-mail", "Ne pas contacter"]);
     expect(host.settings()["rapport.tables"]).toMatchObject({ [outcome.tableName]: { complete: false } });
     // A job title typed as "=1+1" by someone is text in the sheet, not a formula.
     const title = partial.values[0]?.indexOf("Fonction") ?? -1;
@@ -80,6 +83,9 @@ describe("a pull bigger than a page, in the simulated workbook", () => {
     expect(escaped).toBeGreaterThan(0);
     expect(partial.formulas[escaped]?.[title]).toBeNull();
     expect(partial.types[escaped]?.[title]).toBe("String");
+    // Consent is shown in the pane's language; nobody opted in or out through an import.
+    const consent = partial.values[0]?.indexOf("Consentement e-mail") ?? -1;
+    expect(new Set(partial.values.slice(1).map((row) => row[consent]))).toEqual(new Set(["inconnu"]));
 
     // The user adds a column of their own, with a value and a formula on two people's rows.
     const firstId = String(partial.values[1]?.[0]);
@@ -87,8 +93,8 @@ describe("a pull bigger than a page, in the simulated workbook", () => {
       const table = context.workbook.tables.getItem(outcome.tableName);
       table.columns.add(undefined, undefined, "Mes notes");
       const sheet = context.workbook.worksheets.getItem(outcome.sheetName);
-      sheet.getRange("W2").values = [["à rappeler"]];
-      sheet.getRange("W3").formulas = [['=[@Prénom]&"!"']];
+      sheet.getRange("X2").values = [["à rappeler"]];
+      sheet.getRange("X3").formulas = [['=[@Prénom]&"!"']];
       await context.sync();
     });
     const secondId = String(partial.values[2]?.[0]);
@@ -100,13 +106,13 @@ describe("a pull bigger than a page, in the simulated workbook", () => {
       { "if-match": `"${target.version}"` },
     );
 
-    const refreshed = await refreshSegment(client, outcome.tableName, "fr", () => {});
-    expect(refreshed).toMatchObject({ rows: CONTACTS, joined: CONTACTS - 2000, left: 0, cancelled: false });
+    const refreshed = await refreshSegment(client, outcome.tableName, "fr", () => {}, { pageSize: PAGE });
+    expect(refreshed).toMatchObject({ rows: CONTACTS, joined: CONTACTS - PAGE, left: 0, cancelled: false });
     const full = host.snapshot(outcome.sheetName);
-    expect(full.tables[0]?.address).toBe(`A1:W${CONTACTS + 1}`);
+    expect(full.tables[0]?.address).toBe(`A1:X${CONTACTS + 1}`);
     const rowOf = (id: string) => full.values.findIndex((row) => row[0] === id);
-    expect(full.values[rowOf(firstId)]?.[22]).toBe("à rappeler");
-    expect(full.formulas[rowOf(secondId)]?.[22]).toBe('=[@Prénom]&"!"');
+    expect(full.values[rowOf(firstId)]?.[23]).toBe("à rappeler");
+    expect(full.formulas[rowOf(secondId)]?.[23]).toBe('=[@Prénom]&"!"');
     expect(full.values[rowOf(secondId)]?.[title]).toBe("Directrice achats");
     expect(full.hiddenColumns).toEqual(["A", "B"]);
 

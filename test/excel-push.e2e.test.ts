@@ -15,7 +15,14 @@ import { REPO_ROOT, type RunningServer, startServer } from "./support/server-pro
 const MARKETER = "sophie.lambert@rapport.local";
 const SEGMENT = "Contacts en France (Île-de-Fr.)";
 
-type Contact = { id: string; version: number; updatedAt: string; jobTitle: string | null; [key: string]: unknown };
+type Contact = {
+  id: string;
+  version: number;
+  updatedAt: string;
+  jobTitle: string | null;
+  accountId: string | null;
+  [key: string]: unknown;
+};
 
 let server: RunningServer;
 let browser: Browser;
@@ -61,6 +68,67 @@ function columnOf(values: unknown[][], header: string, row = 0): number {
   return index;
 }
 
+/** The paths the page has fetched so far (Resource Timing keeps every request a page made). */
+const fetchedPaths = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname));
+
+const storedToken = (page: Page) => page.evaluate(() => localStorage.getItem("rapport.apiToken"));
+
+describe("signing in to the Excel pane", () => {
+  it("reads the server's sign-in options, then signs in with an API token, stays signed in and signs out", async () => {
+    const { page, errors } = await openExcelPane(browser, server.url, { officeScript, language: "en-US" });
+    await page.getByLabel("API token").waitFor();
+    expect(await fetchedPaths(page)).toContain("/addins/sign-in.json");
+    // This server has no Microsoft Entra sign-in: the token is the only way in, as before.
+    expect(await button(page, "Sign in with Microsoft").count()).toBe(0);
+
+    await page.getByLabel("API token").fill("not-a-token");
+    await button(page, /^Sign in$/).click();
+    await page.getByText("This token was not accepted").waitFor();
+    expect(await storedToken(page)).toBeNull();
+
+    await signIn(page, marketerToken);
+    await page.getByText(/\(marketer\)$/).waitFor();
+    expect(await storedToken(page)).toBe(marketerToken);
+    // Opened again, the pane signs in with the stored token without asking.
+    await page.reload();
+    await page.getByRole("tab", { name: "Segments" }).waitFor();
+    expect(await fetchedPaths(page)).toContain("/addins/sign-in.json");
+
+    await button(page, "Sign out").click();
+    await page.getByLabel("API token").waitFor();
+    expect(await storedToken(page)).toBeNull();
+    await page.reload();
+    await page.getByLabel("API token").waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("offers Microsoft beside the token when the server has Entra, and the token still signs in", async () => {
+    const { page, errors } = await openExcelPane(browser, server.url, { officeScript, language: "en-US" });
+    await page.route(`${server.url}/addins/sign-in.json`, (route) =>
+      route.fulfill({
+        json: {
+          entra: {
+            clientId: "00000000-0000-0000-0000-000000000001",
+            authority: "https://login.microsoftonline.com/organizations",
+            scopes: ["api://00000000-0000-0000-0000-000000000001/access_as_user"],
+          },
+        },
+      }),
+    );
+    await page.reload();
+    // Nobody is signed in to Microsoft in this browser: the pane asks, offering both ways.
+    await button(page, "Sign in with Microsoft").waitFor();
+    await signIn(page, marketerToken);
+    await button(page, "Sign out").click();
+    await button(page, "Sign in with Microsoft").waitFor();
+    expect(await storedToken(page)).toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe("the Excel pane, as a marketer", () => {
   it("pulls a segment into a table, pushes edits with a conflict, applies and undoes", async () => {
     const { page, errors, workbook } = await openSignedIn();
@@ -86,6 +154,16 @@ describe("the Excel pane, as a marketer", () => {
       expect(pulled.formulas[r]?.[phone]).toBeNull();
       if (pulled.values[r]?.[phone]) expect(pulled.types[r]?.[phone]).toBe("String");
     }
+    // Every contact whose account the marketer may see shows the account's name.
+    const company = columnOf(pulled.values, "Company");
+    const accountNames = new Map<string, string>();
+    for (const accountId of new Set(members.flatMap((m) => (m.accountId ? [m.accountId] : [])))) {
+      const account = await marketer.call<{ name: string }>("GET", `/accounts/${accountId}`);
+      if (account.status === 200) accountNames.set(accountId, account.json.name);
+    }
+    expect(accountNames.size).toBeGreaterThan(0);
+    const companies = members.map((m) => (m.accountId ? (accountNames.get(m.accountId) ?? "") : ""));
+    expect(pulled.values.slice(1).map((row) => row[company])).toEqual(companies);
 
     // The marketer edits one job title; someone else changes another contact in Rapport meanwhile,
     // and the marketer edits that one too.
@@ -117,6 +195,8 @@ describe("the Excel pane, as a marketer", () => {
     expect(String(checked.values[2]?.[status])).toMatch(/^Conflict: changed in Rapport since the pull \(job title\)/);
     expect(checked.fills[1]?.[status]).toBe("#BDD7EE");
     expect(checked.fills[2]?.[status]).toBe("#F8CBAD");
+    // The rows nobody edited come back as they went: every pulled column maps to what it came from.
+    expect(checked.values.slice(3).map((row) => row[status])).toEqual(members.slice(2).map(() => "Unchanged"));
     // Both values are shown, and nothing has been written to Rapport yet.
     const card = page.locator("[data-conflict-row='3']");
     await expect(card.getByText("Changed in Rapport")).toBeTruthy();

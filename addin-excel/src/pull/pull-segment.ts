@@ -1,17 +1,15 @@
-import type { Account, Contact, Segment } from "@rapport/shared/schemas";
+import type { Segment } from "@rapport/shared/schemas";
 import { createPullTable, freeTableName } from "../office/pull-table.ts";
 import { readSetting, writeSetting } from "../office/workbook-settings.ts";
 import { type TablePlace, writeRowsChunk } from "../office/write-table-rows.ts";
 import type { Language, RapportClient } from "../pane-types.ts";
 import type { CellValue } from "../sheet/cell.ts";
 import { chunkBySize, MAX_SYNC_BYTES, payloadBytes } from "../sheet/payload.ts";
-import { type RecordColumn, segmentColumns } from "../sheet/record-columns.ts";
-import { cellToWrite, formatOf } from "../sheet/write-cells.ts";
-import { accountNames } from "./account-names.ts";
+import { pulledRows } from "../sheet/pulled-cells.ts";
+import { segmentColumns } from "../sheet/segment-columns.ts";
+import { formatOf } from "../sheet/write-cells.ts";
 import { PULLED_TABLES_KEY, type PulledTables } from "./pulled-tables.ts";
-
-/** Members per request: about 2 MB of records, well under the 4 MB a chunk may carry. */
-export const PULL_PAGE = 2000;
+import { type PageOptions, sheetPages } from "./sheet-pages.ts";
 
 export type PullOutcome = {
   tableName: string;
@@ -19,38 +17,7 @@ export type PullOutcome = {
   rows: number;
   total: number;
   cancelled: boolean;
-  /** Some Company cells were left empty (more distinct accounts than the pane reads one by one). */
-  companiesIncomplete: boolean;
 };
-
-type Member = Contact | Account;
-
-/** The pages of a segment, the next one asked for while the current one is written. */
-export async function* memberPages(
-  client: RapportClient,
-  segmentId: string,
-  signal?: AbortSignal,
-): AsyncGenerator<Member[]> {
-  const fetchPage = (cursor?: string) =>
-    client.segments.members({ params: { id: segmentId }, query: { limit: PULL_PAGE, ...(cursor ? { cursor } : {}) } });
-  let next: ReturnType<typeof fetchPage> | null = fetchPage();
-  while (next && !signal?.aborted) {
-    const page: Awaited<ReturnType<typeof fetchPage>> = await next;
-    next = page.nextCursor ? fetchPage(page.nextCursor) : null;
-    yield page.items as Member[];
-  }
-  // A prefetched page nobody reads must not surface as an unhandled rejection.
-  next?.catch(() => {});
-}
-
-/** The cells of records, as written: text escaped, dates as serials. */
-export function recordRows(
-  records: Member[],
-  columns: RecordColumn<Member>[],
-  names: ReadonlyMap<string, string>,
-): CellValue[][] {
-  return records.map((record) => columns.map((column) => cellToWrite(column.kind, column.cell(record, names))));
-}
 
 /**
  * Writes rows into a table from `firstRow` on, in chunks under the sync limit, one sync each,
@@ -62,7 +29,7 @@ export async function writeRecordRows(
   firstRow: number,
   formats: Array<string | null>,
   onChunk: (written: number) => void,
-  options: { signal?: AbortSignal; asFormulas?: boolean } = {},
+  options: { signal?: AbortSignal | undefined; asFormulas?: boolean } = {},
 ): Promise<number> {
   const formatBytes = payloadBytes(formats);
   let written = 0;
@@ -84,8 +51,8 @@ export async function writeRecordRows(
 
 /**
  * Pulls a segment into a formatted table (on a new sheet, or the active one when it is empty):
- * page after page, each written as it arrives, with progress; a cancel stops between chunks and
- * leaves what arrived, which a refresh completes.
+ * page after page of sheet rows, each written as it arrives, with progress; a cancel stops
+ * between chunks and leaves what arrived, which a refresh completes.
  */
 export async function pullSegment(
   client: RapportClient,
@@ -93,10 +60,11 @@ export async function pullSegment(
   language: Language,
   target: { newSheet: boolean },
   onProgress: (done: number, total: number) => void,
-  signal?: AbortSignal,
+  options: PageOptions = {},
 ): Promise<PullOutcome> {
+  const { signal } = options;
   const { count: total } = await client.segments.count({ params: { id: segment.id } });
-  const columns = segmentColumns(segment.entity, language);
+  const columns = segmentColumns(segment.entity);
   const tableName = await freeTableName(segment.name);
   const place = await createPullTable({
     newSheetName: target.newSheet ? segment.name : null,
@@ -106,14 +74,12 @@ export async function pullSegment(
     hidden: columns.map((c) => Boolean(c.hidden)),
   });
   const formats = columns.map((c) => formatOf(c.kind));
-  const names = accountNames(client);
   let done = 0;
   onProgress(0, total);
-  for await (const page of memberPages(client, segment.id, signal)) {
-    if (segment.entity === "contacts") await names.resolve(page as Contact[]);
-    const rows = recordRows(page, columns, names.names);
+  for await (const page of sheetPages(client, segment.id, options)) {
+    const rows = page.rows.map(pulledRows(page, columns, language));
     const written = await writeRecordRows(place, rows, done, formats, (at) => onProgress(at, Math.max(total, at)), {
-      ...(signal ? { signal } : {}),
+      signal,
     });
     done += written;
     if (written < rows.length) break;
@@ -128,5 +94,5 @@ export async function pullSegment(
     complete: !cancelled,
   };
   await writeSetting(PULLED_TABLES_KEY, pulled);
-  return { tableName, sheetName: place.sheetName, rows: done, total, cancelled, companiesIncomplete: names.incomplete };
+  return { tableName, sheetName: place.sheetName, rows: done, total, cancelled };
 }

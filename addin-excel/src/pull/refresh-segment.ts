@@ -1,4 +1,3 @@
-import type { Contact } from "@rapport/shared/schemas";
 import { ExcelError } from "../office/excel-run.ts";
 import { tableShape } from "../office/pull-table.ts";
 import { readRows } from "../office/read-rows.ts";
@@ -6,11 +5,12 @@ import { readSetting, writeSetting } from "../office/workbook-settings.ts";
 import { shrinkTable } from "../office/write-table-rows.ts";
 import type { Language, RapportClient } from "../pane-types.ts";
 import type { CellValue } from "../sheet/cell.ts";
-import { columnForHeader, segmentColumns } from "../sheet/record-columns.ts";
-import { cellToWrite, formatOf } from "../sheet/write-cells.ts";
-import { accountNames } from "./account-names.ts";
-import { memberPages, writeRecordRows } from "./pull-segment.ts";
+import { pulledRows } from "../sheet/pulled-cells.ts";
+import { columnForHeader, segmentColumns } from "../sheet/segment-columns.ts";
+import { formatOf } from "../sheet/write-cells.ts";
+import { writeRecordRows } from "./pull-segment.ts";
 import { PULLED_TABLES_KEY, type PulledTables } from "./pulled-tables.ts";
+import { type PageOptions, sheetPages } from "./sheet-pages.ts";
 
 export type RefreshOutcome = { rows: number; joined: number; left: number; kept: number; cancelled: boolean };
 
@@ -26,16 +26,17 @@ export async function refreshSegment(
   tableName: string,
   language: Language,
   onProgress: (phase: "read" | "fetch" | "write", done: number, total: number) => void,
-  signal?: AbortSignal,
+  options: PageOptions = {},
 ): Promise<RefreshOutcome> {
+  const { signal } = options;
   const pulled = (await readSetting<PulledTables>(PULLED_TABLES_KEY)) ?? {};
   const record = pulled[tableName];
   const shape = await tableShape(tableName);
   if (!record || !shape)
     throw new ExcelError(`The table ${tableName} is not a pulled segment any more.`, "ItemNotFound");
-  const columns = segmentColumns(record.entity, language);
+  const columns = segmentColumns(record.entity);
   const known = shape.headers.map((header) => columnForHeader(columns, header));
-  const idAt = known.findIndex((column) => column?.key === "id");
+  const idAt = known.findIndex((column) => column?.field === "id");
   if (idAt < 0) throw new ExcelError("The table's Id column was removed.", "IdColumnMissing");
 
   const existing = await readRows(
@@ -53,19 +54,17 @@ export async function refreshSegment(
   }
 
   const { count: total } = await client.segments.count({ params: { id: record.segmentId } });
-  const names = accountNames(client);
   const rows: CellValue[][] = [];
   const seen = new Set<string>();
-  for await (const page of memberPages(client, record.segmentId, signal)) {
-    if (record.entity === "contacts") await names.resolve(page as Contact[]);
-    for (const member of page) {
-      seen.add(member.id);
-      const old = byId.get(member.id);
-      rows.push(
-        known.map((column, c) =>
-          column ? cellToWrite(column.kind, column.cell(member, names.names)) : (old?.[c] ?? ""),
-        ),
-      );
+  for await (const page of sheetPages(client, record.segmentId, options)) {
+    const cellsOf = pulledRows(page, known, language);
+    const idIndex = page.columns.indexOf("id");
+    for (const member of page.rows) {
+      const id = String(member[idIndex]);
+      seen.add(id);
+      const old = byId.get(id);
+      const cells = cellsOf(member);
+      rows.push(known.map((column, c) => (column ? (cells[c] ?? "") : (old?.[c] ?? ""))));
     }
     onProgress("fetch", rows.length, Math.max(total, rows.length));
   }

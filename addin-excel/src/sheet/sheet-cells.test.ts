@@ -3,15 +3,32 @@ import { describe, expect, it } from "vitest";
 import { checkCells, checkShape } from "./check-sheet.ts";
 import { isDateFormat, isoDateFromSerial, serialFromIsoDate } from "./excel-dates.ts";
 import { parseDateCell, parseNumberCell } from "./parse-cells.ts";
+import { cellIndexes, pulledCell, pulledRows } from "./pulled-cells.ts";
 import { cellAsText } from "./read-cells.ts";
-import { accountColumns, contactColumns } from "./record-columns.ts";
+import { columnForHeader, segmentColumns } from "./segment-columns.ts";
 import { cellToWrite } from "./write-cells.ts";
 
 describe("a pulled sheet's headers", () => {
-  it.each(["en", "fr"] as const)("are read back by the import's column mapping (%s)", (language) => {
-    const columns = contactColumns(language);
-    const mapping = proposeMapping(columns.map((c) => c.header[language]));
-    expect(mapping).toEqual([
+  const readOnly = new Set(["emailConsent", "doNotContact"]);
+
+  it.each([
+    ["contacts", "en"],
+    ["contacts", "fr"],
+    ["accounts", "en"],
+    ["accounts", "fr"],
+  ] as const)(
+    "are read back by the import's column mapping as the fields they came from (%s, %s)",
+    (entity, language) => {
+      const columns = segmentColumns(entity);
+      const mapping = proposeMapping(columns.map((c) => c.header[language]));
+      // Each header maps to the server's field it shows; the read-only ones to nothing.
+      expect(mapping).toEqual(columns.map((c) => (readOnly.has(c.field) ? null : c.field)));
+    },
+  );
+
+  it("show every column the server sends, in its order, each occurrence once", () => {
+    const contacts = segmentColumns("contacts");
+    expect(contacts.map((c) => c.field)).toEqual([
       "id",
       "version",
       "civility",
@@ -25,6 +42,7 @@ describe("a pulled sheet's headers", () => {
       "company",
       "street",
       "street",
+      "street",
       "postcode",
       "city",
       "region",
@@ -32,22 +50,91 @@ describe("a pulled sheet's headers", () => {
       "birthDate",
       "tags",
       "source",
-      null,
-      null,
+      "emailConsent",
+      "doNotContact",
     ]);
+    expect(segmentColumns("accounts").map((c) => c.field)).toEqual([
+      "id",
+      "version",
+      "company",
+      "website",
+      "phone",
+      "street",
+      "street",
+      "street",
+      "postcode",
+      "city",
+      "region",
+      "country",
+      "tags",
+      "source",
+    ]);
+    for (const entity of ["contacts", "accounts"] as const) {
+      const columns = segmentColumns(entity);
+      const at = cellIndexes(
+        columns,
+        columns.map((c) => c.field),
+      );
+      expect(at).toEqual(columns.map((_, i) => i));
+      expect(new Set(columns.map((c) => c.header.en)).size).toBe(columns.length);
+      expect(new Set(columns.map((c) => c.header.fr)).size).toBe(columns.length);
+    }
   });
 
   it("hide the id and version only", () => {
-    expect(
-      contactColumns("en")
-        .filter((c) => c.hidden)
-        .map((c) => c.key),
-    ).toEqual(["id", "version"]);
-    expect(
-      accountColumns()
-        .filter((c) => c.hidden)
-        .map((c) => c.key),
-    ).toEqual(["id", "version"]);
+    for (const entity of ["contacts", "accounts"] as const) {
+      expect(
+        segmentColumns(entity)
+          .filter((c) => c.hidden)
+          .map((c) => c.field),
+      ).toEqual(["id", "version"]);
+    }
+  });
+
+  it("are recognised in either language, whatever the case", () => {
+    const columns = segmentColumns("contacts");
+    expect(columnForHeader(columns, " e-mail 2 ")).toMatchObject({ field: "email", nth: 1 });
+    expect(columnForHeader(columns, "Street 3")).toMatchObject({ field: "street", nth: 2 });
+    expect(columnForHeader(columns, "Mes notes")).toBeUndefined();
+  });
+});
+
+describe("a page of sheet rows, as cells", () => {
+  const contacts = segmentColumns("contacts");
+  const named = (header: string) => {
+    const column = columnForHeader(contacts, header);
+    if (!column) throw new Error(`no column ${header}`);
+    return column;
+  };
+
+  it("finds each column by field and occurrence, whatever order the server sends them in", () => {
+    const read = pulledRows(
+      { columns: ["email", "id", "street", "email", "street"] },
+      [named("Email 2"), named("Id"), named("Street 2"), undefined, named("Street 3"), named("Email")],
+      "en",
+    );
+    expect(read(["a@x.fr", "c1", "Bât. B", "b@x.fr ::: c@x.fr", "12 rue de la Paix"])).toEqual([
+      "b@x.fr ::: c@x.fr",
+      "c1",
+      "12 rue de la Paix",
+      "",
+      // Not sent by the server: empty, never another column's value.
+      "",
+      "a@x.fr",
+    ]);
+  });
+
+  it("writes consent in the pane's language, dates as Excel dates, and text that cannot become a formula", () => {
+    expect(pulledCell(named("Email consent"), "opted_out", "fr")).toBe("refusé");
+    expect(pulledCell(named("Email consent"), "opted_in", "en")).toBe("opted in");
+    expect(pulledCell(named("Do not contact"), true, "fr")).toBe("oui");
+    expect(pulledCell(named("Do not contact"), false, "en")).toBe("");
+    expect(pulledCell(named("Birth date"), "1980-05-12", "en")).toBe(29353);
+    expect(pulledCell(named("Birth date"), "1980-05-12T00:00:00.000Z", "en")).toBe(29353);
+    expect(pulledCell(named("Phone"), "+33612345678", "en")).toBe("'+33612345678");
+    expect(pulledCell(named("Job title"), "=1+1", "en")).toBe("'=1+1");
+    expect(pulledCell(named("Version"), 3, "en")).toBe(3);
+    expect(pulledCell(named("Company"), null, "en")).toBe("");
   });
 });
 

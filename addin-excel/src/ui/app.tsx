@@ -1,86 +1,51 @@
 import { Button, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
-import {
-  apiTokenSignIn,
-  type Language,
-  localTokenStore,
-  ProblemBar,
-  paneClient,
-  SignInPanel,
-} from "@rapport/addin-kit";
-import { ApiError } from "@rapport/shared/client";
-import type { User } from "@rapport/shared/schemas";
-import { useEffect, useMemo, useState } from "react";
+import { type Language, ProblemBar, SignInPanel } from "@rapport/addin-kit";
+import { useState } from "react";
 import { CampaignsTab } from "./campaigns-tab.tsx";
 import { PipelineTab } from "./pipeline-tab.tsx";
 import { PushTab } from "./push-tab.tsx";
 import { SegmentsTab } from "./segments-tab.tsx";
 import { usePaneStyles } from "./styles.ts";
 import { paneText } from "./text.ts";
+import { useSession } from "./use-session.ts";
 
 type TabName = "segments" | "push" | "pipeline" | "campaigns";
 
 export type AppProps = { language: Language; insideExcel: boolean };
 
-/** Sign-in (an API token checked with GET /me), then the four tabs. */
+/** Sign-in (an API token, or Microsoft when the server offers it, checked with GET /me), then the four tabs. */
 export function App({ language, insideExcel }: AppProps) {
   const styles = usePaneStyles();
   const text = paneText(language);
-  const store = useMemo(() => localTokenStore(), []);
-  const client = useMemo(() => paneClient(apiTokenSignIn(store)), [store]);
-  const [me, setMe] = useState<User | null>(null);
-  const [checking, setChecking] = useState(Boolean(store.read()));
-  const [error, setError] = useState<unknown>(null);
+  const { state, withToken, withMicrosoft, signOut } = useSession();
   const [tab, setTab] = useState<TabName>("segments");
 
-  useEffect(() => {
-    if (!store.read()) return;
-    client
-      .me({})
-      .then(setMe)
-      .catch(async (failure: unknown) => {
-        if (failure instanceof ApiError && failure.status === 401) await store.clear();
-        else setError(failure);
-      })
-      .finally(() => setChecking(false));
-  }, [client, store]);
-
   if (!insideExcel) return <Text>{text.outsideExcel}</Text>;
-  if (checking) return <Spinner label={text.loading} />;
-  if (!me) {
+  if (state.kind === "starting") return <Spinner label={text.loading} />;
+  if (state.kind === "signedOut") {
+    const { signIns, error } = state;
+    const { entra } = signIns;
     return (
       <div className={styles.stack}>
         {error ? <ProblemBar error={error} language={language} /> : null}
         <SignInPanel
           language={language}
-          onToken={async (token) => {
-            await store.write(token);
-            try {
-              setMe(await client.me({}));
-              setError(null);
-            } catch (failure) {
-              await store.clear();
-              throw failure;
-            }
-          }}
+          onToken={(token) => withToken(signIns, token)}
+          {...(entra ? { onMicrosoft: () => withMicrosoft(signIns, entra) } : {})}
         />
       </div>
     );
   }
 
+  const { signIns, session } = state;
+  const { me, client } = session;
   return (
     <div className={styles.stack}>
       <div className={styles.header}>
         <Text weight="semibold" className={styles.clip}>
           {text.signedInAs(me.name, text.roles[me.role] ?? me.role)}
         </Text>
-        <Button
-          size="small"
-          appearance="subtle"
-          onClick={async () => {
-            await store.clear();
-            setMe(null);
-          }}
-        >
+        <Button size="small" appearance="subtle" onClick={() => signOut(signIns, session)}>
           {text.signOut}
         </Button>
       </div>
@@ -90,7 +55,6 @@ export function App({ language, insideExcel }: AppProps) {
         <Tab value="pipeline">{text.tabs.pipeline}</Tab>
         <Tab value="campaigns">{text.tabs.campaigns}</Tab>
       </TabList>
-      {error ? <ProblemBar error={error} language={language} /> : null}
       {/* Tabs stay mounted: a pull or a dry run keeps going while the user looks at another tab. */}
       <div hidden={tab !== "segments"}>
         <SegmentsTab client={client} language={language} />

@@ -63,15 +63,13 @@ export function SegmentsTab({ client, language }: SegmentsTabProps) {
           language,
           { newSheet: target === "new" },
           (done, total) => task.setProgress({ label: text.pulling(done, total), done, total }),
-          signal,
+          { signal },
         );
-        const parts = [
+        setNotice(
           outcome.cancelled
             ? text.pullCancelled(outcome.rows, outcome.total)
             : text.pulled(outcome.rows, outcome.sheetName),
-        ];
-        if (outcome.companiesIncomplete) parts.push(text.companiesIncomplete);
-        setNotice(parts.join(" "));
+        );
       } catch (error) {
         if (error instanceof ExcelError && error.code === "SheetNotEmpty") throw new Error(text.sheetNotEmpty);
         throw error;
@@ -89,7 +87,7 @@ export function SegmentsTab({ client, language }: SegmentsTabProps) {
         language,
         (phase, done, total) =>
           task.setProgress({ label: text.refreshing(text.phases[phase] ?? phase, done, total), done, total }),
-        signal,
+        { signal },
       );
       setNotice(
         outcome.cancelled

@@ -29,7 +29,6 @@ export const paneText = bilingual({
     pulled: (rows: number, sheet: string) => `${n(rows, "en")} rows pulled into the sheet "${sheet}".`,
     pullCancelled: (rows: number, total: number) =>
       `Cancelled: the sheet keeps the ${n(rows, "en")} of ${n(total, "en")} rows that arrived. Refresh to complete it.`,
-    companiesIncomplete: "Company names were filled for the first 300 companies only.",
     sheetNotEmpty: "The active sheet already holds data: pull into a new sheet, or clear it first.",
     pulledTables: "Pulled into this workbook",
     pulledAt: (when: string) => `pulled ${when}`,
@@ -175,7 +174,6 @@ export const paneText = bilingual({
     pulled: (rows: number, sheet: string) => `${n(rows, "fr")} lignes extraites dans la feuille « ${sheet} ».`,
     pullCancelled: (rows: number, total: number) =>
       `Annulé : la feuille garde les ${n(rows, "fr")} lignes sur ${n(total, "fr")} déjà arrivées. Actualisez pour la compléter.`,
-    companiesIncomplete: "Le nom de la société n’a été rempli que pour les 300 premières sociétés.",
     sheetNotEmpty:
       "La feuille active contient déjà des données : extrayez dans une nouvelle feuille, ou videz-la d’abord.",
     pulledTables: "Extraits dans ce classeur",
