@@ -23,20 +23,23 @@ export function SignInPanel({ language, onToken, onMicrosoft }: SignInPanelProps
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const run = async (step: () => Promise<void>) => {
+  const run = async (step: () => Promise<void>, failed: (error: unknown) => string) => {
     setBusy(true);
     setError(null);
     try {
       await step();
-    } catch {
-      setError(text.tokenRejected);
+    } catch (error) {
+      setError(failed(error));
     } finally {
       setBusy(false);
     }
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => onToken(token.trim()));
+    void run(
+      () => onToken(token.trim()),
+      () => text.tokenRejected,
+    );
   };
 
   return (
@@ -45,7 +48,15 @@ export function SignInPanel({ language, onToken, onMicrosoft }: SignInPanelProps
         {text.signInTitle}
       </Text>
       {onMicrosoft && (
-        <Button appearance="primary" disabled={busy} onClick={() => void run(onMicrosoft)}>
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() =>
+            void run(onMicrosoft, (error) =>
+              text.microsoftFailed(error instanceof Error ? error.message : String(error)),
+            )
+          }
+        >
           {text.signInMicrosoft}
         </Button>
       )}
