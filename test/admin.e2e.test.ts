@@ -6,8 +6,8 @@ import { type RunningServer, startServer } from "./support/server-process.ts";
 /**
  * The admin page as an admin uses it, in headless Chromium against a real server: sign in with the
  * token printed at first start, see the server's status, add a user and give them a token, revoke
- * it, set the privacy policy, and find the add-ins and how to deploy them, in English and French,
- * light and dark, with the keyboard.
+ * it, organise teams and change a user's access, read the audit trail, set the privacy policy, and
+ * find the add-ins and how to deploy them, in English and French, light and dark, with the keyboard.
  */
 
 let server: RunningServer;
@@ -25,11 +25,11 @@ afterAll(async () => {
 });
 
 /** A fresh browser profile that reaches this server only, as if offline otherwise. */
-async function openAdmin(options: { locale?: string; colorScheme?: "light" | "dark" } = {}) {
+async function openAdmin(options: { locale?: string; colorScheme?: "light" | "dark"; width?: number } = {}) {
   const context: BrowserContext = await browser.newContext({
     locale: options.locale ?? "en-GB",
     colorScheme: options.colorScheme ?? "light",
-    viewport: { width: 1200, height: 900 },
+    viewport: { width: options.width ?? 1200, height: 900 },
   });
   await context.route("**/*", (route) =>
     route.request().url().startsWith(server.url) ? route.continue() : route.abort("internetdisconnected"),
@@ -52,6 +52,12 @@ async function signIn(page: Page, token = adminToken) {
 
 const api = async (path: string, token: string, init: RequestInit = {}) =>
   fetch(`${server.url}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+
+const post = (body: unknown): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
 
 describe("the admin page", () => {
   it("is served from / and /admin with a policy that forbids framing it", async () => {
@@ -133,6 +139,170 @@ describe("the admin page", () => {
     await context.close();
   });
 
+  it("organises teams, changes a user's access, keeps the last admin an admin, and the trail tells it all", async () => {
+    const noe = await (
+      await api("/users", adminToken, post({ email: "noe.petit@example.fr", name: "Noé Petit" }))
+    ).json();
+    const { token } = await (
+      await api("/tokens", adminToken, post({ userId: noe.id, name: "Noé's script", scopes: ["read", "write"] }))
+    ).json();
+    expect((await api("/me", token)).status).toBe(200);
+    // Reaching for the admin's user list is refused, and the trail keeps Noé's name on it.
+    expect((await api("/users", token)).status).toBe(403);
+
+    const { page, context, problems } = await openAdmin();
+    await signIn(page);
+    await page.getByRole("tab", { name: "Users and tokens" }).click();
+
+    // A team, then one under it, named by its path.
+    const newTeam = page.getByRole("form", { name: "New team" });
+    await newTeam.getByLabel("Team name").fill("Sales");
+    await newTeam.getByRole("button", { name: "New team" }).click();
+    await page.getByText("The team “Sales” is created.").waitFor();
+    await newTeam.getByLabel("Team name").fill("North");
+    await newTeam.getByRole("combobox", { name: "Parent team (optional)" }).click();
+    await page.getByRole("option", { name: "Sales", exact: true }).click();
+    await newTeam.getByRole("button", { name: "New team" }).click();
+    await page.getByRole("cell", { name: "Sales › North" }).waitFor();
+    const teams: Array<{ id: string; name: string; parentId: string | null }> = (
+      await (await api("/teams", adminToken)).json()
+    ).items;
+    const sales = teams.find((team) => team.name === "Sales");
+    const north = teams.find((team) => team.name === "North");
+    expect(north?.parentId).toBe(sales?.id);
+
+    // Noé moves into North as its manager: the list shows the team's name, the server has its id.
+    await page.getByRole("button", { name: "Manage Noé Petit" }).click();
+    const access = page.getByRole("form", { name: "Access of Noé Petit" });
+    await access.getByRole("combobox", { name: "Role" }).click();
+    await page.getByRole("option", { name: "Manager" }).click();
+    await access.getByRole("combobox", { name: "Team" }).click();
+    await page.getByRole("option", { name: "Sales › North" }).click();
+    await access.getByRole("button", { name: "Save" }).click();
+    await page.getByText("The access of Noé Petit is saved.").waitFor();
+    await page.getByRole("row", { name: /Noé Petit.*Manager.*Sales › North.*Active/ }).waitFor();
+    expect(await (await api("/me", token)).json()).toMatchObject({ role: "manager", teamId: north?.id });
+
+    // Deactivated, his token stops working at once.
+    await access.getByRole("radio", { name: "Deactivated" }).check();
+    await access.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("row", { name: /Noé Petit.*Deactivated/ }).waitFor();
+    expect((await api("/me", token)).status).toBe(401);
+
+    // The only admin cannot be demoted: the server's reason shows, and nothing changes.
+    await page.getByRole("button", { name: "Manage Administrator" }).click();
+    const adminAccess = page.getByRole("form", { name: "Access of Administrator" });
+    await adminAccess.getByRole("combobox", { name: "Role" }).click();
+    await page.getByRole("option", { name: "Sales rep" }).click();
+    await adminAccess.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("alert").filter({ hasText: "last active admin" }).waitFor();
+    expect((await (await api("/me", adminToken)).json()).role).toBe("admin");
+    await page.getByRole("row", { name: /Administrator.*admin@rapport\.local.*Administrator/ }).waitFor();
+
+    // The trail's updates are the two changes to Noé, by the admin, in words; the refused demotion
+    // changed nothing, so it left no update.
+    await page.getByRole("tab", { name: "Audit trail" }).click();
+    const filters = page.getByRole("search", { name: "Audit trail" });
+    const table = page.getByRole("table", { name: "Audit trail" });
+    await filters.getByRole("combobox", { name: "Action" }).click();
+    await page.getByRole("option", { name: "Updated" }).click();
+    await table
+      .getByRole("row", {
+        name: /^\S.*Administrator Updated User: Noé Petit .*Role: Sales rep → Manager · Team: No team → Sales › North$/,
+      })
+      .waitFor();
+    await table
+      .getByRole("row", { name: /Administrator Updated User: Noé Petit .*State: Active → Deactivated$/ })
+      .waitFor();
+    expect(new Set(await table.locator("tbody tr td:nth-child(3)").allTextContents())).toEqual(new Set(["Updated"]));
+    expect(await table.getByRole("row", { name: /User: Administrator/ }).count()).toBe(0);
+
+    // By the user: Noé changed nothing himself; what he did was be refused, and the trail says why.
+    await filters.getByRole("combobox", { name: "Who" }).click();
+    await page.getByRole("option", { name: /^Noé Petit/ }).click();
+    await page.getByText("No entry matches these filters.").waitFor();
+    await filters.getByRole("combobox", { name: "Action" }).click();
+    await page.getByRole("option", { name: "Any action" }).click();
+    await table.getByRole("row", { name: /Noé Petit Refused Request .*\(GET \/api\/v1\/users\)$/ }).waitFor();
+    expect(new Set(await table.locator("tbody tr td:nth-child(2)").allTextContents())).toEqual(new Set(["Noé Petit"]));
+    expect(problems.filter((p) => !/409/.test(p))).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the audit trail at 1,080 px, by keyboard, filtered by action, record and day, a page at a time", async () => {
+    // An update to find, and more refusals without a user than one page holds.
+    const ines = await (
+      await api("/users", adminToken, post({ email: "ines.roy@example.fr", name: "Inès Roy" }))
+    ).json();
+    const patch = { method: "PATCH", headers: { "content-type": "application/json" } };
+    const renamed = await api(`/users/${ines.id}`, adminToken, {
+      ...patch,
+      body: JSON.stringify({ name: "Inès Roy-Martin" }),
+    });
+    expect(renamed.status).toBe(200);
+    for (let i = 0; i < 55; i++) expect((await api("/me", `rap_wrong-${i}`)).status).toBe(401);
+
+    const { page, context, problems } = await openAdmin({ width: 1080 });
+    await signIn(page);
+    await page.getByRole("tab", { name: "Audit trail" }).click();
+    const table = page.getByRole("table", { name: "Audit trail" });
+    await table.getByRole("row").nth(1).waitFor();
+    // Newest first, and nothing wider than the window.
+    const times = await table.locator("time").evaluateAll((els) => els.map((el) => el.getAttribute("datetime") ?? ""));
+    expect(times.length).toBeGreaterThan(1);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await table.evaluate((el) => el.scrollWidth <= (el.parentElement?.clientWidth ?? 0))).toBe(true);
+
+    // The action filter, by keyboard: open the list, type to find "Updated", choose it.
+    const filters = page.getByRole("search", { name: "Audit trail" });
+    await filters.getByRole("combobox", { name: "Action" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("listbox").waitFor();
+    await page.keyboard.type("Upd");
+    await page.keyboard.press("Enter");
+    await filters.getByRole("combobox", { name: "Action" }).filter({ hasText: "Updated" }).waitFor();
+    const rename = table.getByRole("row", {
+      name: /Administrator.*Updated.*User: Inès Roy-Martin.*Name: Inès Roy → Inès Roy-Martin/,
+    });
+    await rename.waitFor();
+    const actions = await table.locator("tbody tr td:nth-child(3)").allTextContents();
+    expect(new Set(actions)).toEqual(new Set(["Updated"]));
+
+    // Refusals of unknown tokens have no user; 55 of them need a second page.
+    await filters.getByRole("button", { name: "Clear filters" }).click();
+    await filters.getByRole("combobox", { name: "Action" }).click();
+    await page.getByRole("option", { name: "Refused" }).click();
+    await filters.getByRole("combobox", { name: "Record type" }).click();
+    await page.getByRole("option", { name: "Request" }).click();
+    const today = await page.evaluate(() => new Date().toLocaleDateString("sv"));
+    await filters.getByLabel("From").fill(today);
+    await filters.getByLabel("To").fill(today);
+    await page.getByText("50 entries shown, more are older.").waitFor();
+    const column = (n: number) => table.locator(`tbody tr td:nth-child(${n})`).allTextContents();
+    expect(new Set(await column(2))).toEqual(new Set(["unknown"]));
+    const loadMore = page.getByRole("button", { name: "Load more" });
+    await loadMore.focus();
+    await page.keyboard.press("Enter");
+    await page.getByText(/^\d+ entries shown, no older ones\.$/).waitFor();
+    // Earlier tests' requests were refused today too: all are there, these 55 without a user.
+    const who = await column(2);
+    expect(await page.getByText(`${who.length} entries shown, no older ones.`).count()).toBe(1);
+    expect(who.filter((name) => name === "unknown").length).toBeGreaterThanOrEqual(55);
+    expect(new Set(await column(3))).toEqual(new Set(["Refused"]));
+    expect((await column(6)).filter((detail) => detail.endsWith("(GET /api/v1/me)")).length).toBeGreaterThanOrEqual(55);
+    // The button is gone with the last page; the keyboard is left on the count, not lost.
+    expect(await loadMore.count()).toBe(0);
+    expect(await page.getByRole("status").evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // A day before any entry has none.
+    await filters.getByLabel("To").fill("2000-01-01");
+    await filters.getByLabel("From").fill("2000-01-01");
+    await page.getByText("No entry matches these filters.").waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("saves the privacy policy the server then enforces", async () => {
     const { page, context, problems } = await openAdmin();
     await signIn(page);
@@ -202,6 +372,17 @@ describe("the admin page", () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Utilisateurs" }).waitFor();
+    await page.getByRole("form", { name: "Nouvelle équipe" }).waitFor();
+    // The next tab is the audit trail: its times are written as a French reader writes them.
+    expect((await api("/me", "rap_wrong-fr")).status).toBe(401);
+    await page.getByRole("tab", { name: "Utilisateurs et jetons" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("columnheader", { name: "Quand" }).waitFor();
+    const time = page.locator("time").first();
+    const [shown, iso] = [await time.textContent(), (await time.getAttribute("datetime")) ?? ""];
+    const month = await page.evaluate((at) => new Date(at).toLocaleString("fr-FR", { month: "short" }), iso);
+    expect(shown).toContain(month);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { AboutSection } from "./about/about-section.tsx";
 import { AddinsPanel } from "./addins/addins-panel.tsx";
 import { adminText } from "./admin-text.ts";
+import { AuditPanel } from "./audit/audit-panel.tsx";
 import { PrivacyPanel } from "./privacy/privacy-panel.tsx";
 import { type AdminSession, openSession, sessionTokenStore } from "./session.ts";
 import { AdminSignIn } from "./sign-in/admin-sign-in.tsx";
@@ -32,12 +33,12 @@ const useAppStyles = makeStyles({
   who: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
 });
 
-type TabName = "status" | "users" | "privacy" | "addins";
+type TabName = "status" | "users" | "audit" | "privacy" | "addins";
 const store = sessionTokenStore();
 
 export type AdminAppProps = { language: Language };
 
-/** The admin page: sign in with an admin token, then status, users, privacy and add-ins. */
+/** The admin page: sign in with an admin token, then status, users, the audit trail, privacy and add-ins. */
 export function AdminApp({ language }: AdminAppProps) {
   const styles = useAppStyles();
   const text = adminText(language);
@@ -83,12 +84,14 @@ export function AdminApp({ language }: AdminAppProps) {
             <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabName)}>
               <Tab value="status">{text.tabStatus}</Tab>
               <Tab value="users">{text.tabUsers}</Tab>
+              <Tab value="audit">{text.tabAudit}</Tab>
               <Tab value="privacy">{text.tabPrivacy}</Tab>
               <Tab value="addins">{text.tabAddins}</Tab>
             </TabList>
             <section role="tabpanel" aria-label={tabLabel(tab, text)}>
               {tab === "status" && <StatusPanel session={session} language={language} />}
               {tab === "users" && <UsersPanel session={session} language={language} />}
+              {tab === "audit" && <AuditPanel session={session} language={language} />}
               {tab === "privacy" && <PrivacyPanel session={session} language={language} />}
               {tab === "addins" && <AddinsPanel language={language} />}
             </section>
@@ -103,5 +106,11 @@ export function AdminApp({ language }: AdminAppProps) {
 }
 
 function tabLabel(tab: TabName, text: ReturnType<typeof adminText>): string {
-  return { status: text.tabStatus, users: text.tabUsers, privacy: text.tabPrivacy, addins: text.tabAddins }[tab];
+  return {
+    status: text.tabStatus,
+    users: text.tabUsers,
+    audit: text.tabAudit,
+    privacy: text.tabPrivacy,
+    addins: text.tabAddins,
+  }[tab];
 }

@@ -1,24 +1,32 @@
-import { Button, Card, Dropdown, Field, Input, makeStyles, Option, Text, tokens } from "@fluentui/react-components";
+import { Button, Card, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { type Language, ProblemBar } from "@rapport/addin-kit";
-import { Role, type User } from "@rapport/shared/schemas";
+import type { Role, Team, User } from "@rapport/shared/schemas";
 import { type FormEvent, useState } from "react";
 import { adminText } from "../admin-text.ts";
 import type { AdminSession } from "../session.ts";
+import { TeamPicker } from "../teams/team-picker.tsx";
+import { RolePicker } from "./role-picker.tsx";
 
 const useFormStyles = makeStyles({
   form: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
   field: { minWidth: "220px", flexGrow: 1 },
 });
 
-export type UserFormProps = { session: AdminSession; language: Language; onCreated: (user: User) => void };
+export type UserFormProps = {
+  session: AdminSession;
+  teams: readonly Team[];
+  language: Language;
+  onCreated: (user: User) => void;
+};
 
 /** Adds a user; a token for them is the next step, in their tokens section. */
-export function UserForm({ session, language, onCreated }: UserFormProps) {
+export function UserForm({ session, teams, language, onCreated }: UserFormProps) {
   const styles = useFormStyles();
   const text = adminText(language);
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("rep");
+  const [teamId, setTeamId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,7 +35,9 @@ export function UserForm({ session, language, onCreated }: UserFormProps) {
     setBusy(true);
     setError(null);
     try {
-      const user = await session.client.users.create({ body: { email: email.trim(), name: name.trim(), role } });
+      const user = await session.client.users.create({
+        body: { email: email.trim(), name: name.trim(), role, teamId },
+      });
       setEmail("");
       setName("");
       onCreated(user);
@@ -51,17 +61,10 @@ export function UserForm({ session, language, onCreated }: UserFormProps) {
           <Input value={name} onChange={(_, data) => setName(data.value)} />
         </Field>
         <Field className={styles.field} label={text.role}>
-          <Dropdown
-            value={text.roles[role]}
-            selectedOptions={[role]}
-            onOptionSelect={(_, data) => setRole(Role.parse(data.optionValue))}
-          >
-            {Role.options.map((option) => (
-              <Option key={option} value={option}>
-                {text.roles[option]}
-              </Option>
-            ))}
-          </Dropdown>
+          <RolePicker value={role} onChange={setRole} language={language} />
+        </Field>
+        <Field className={styles.field} label={text.team}>
+          <TeamPicker teams={teams} value={teamId} onChange={setTeamId} noneLabel={text.noTeam} />
         </Field>
         <Button type="submit" appearance="primary" disabled={busy || !email.trim() || !name.trim()}>
           {text.create}
