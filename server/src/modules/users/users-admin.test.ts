@@ -24,6 +24,8 @@ describe("users and teams, as an admin manages them", () => {
     const audit = (await t.call("GET", `/audit?entity=user&entityId=${rep.id}`)).json.items;
     expect(audit.map((e: { action: string }) => e.action)).toEqual(["update", "update"]);
     expect(audit[0].detail.after.active).toBe(false);
+    const made = (await t.call("GET", `/audit?action=create&entity=team&entityId=${lille.id}`)).json.items;
+    expect(made[0].detail).toEqual({ name: "Lille", parentId: north.id });
   });
 
   it("keeps one active admin, and refuses what does not exist or makes no sense", async () => {

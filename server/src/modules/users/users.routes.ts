@@ -22,7 +22,8 @@ export function userRoutes(app: Hono<AppEnv>, deps: AppDeps, verifier: TokenVeri
   route(app, deps.config, api.users.create, async ({ user, body, requestId }) => {
     requireAdmin(user, MANAGE);
     const created = await createUser(db, body);
-    await audit(db, { user, requestId }, { action: "create", entity: "user", entityId: created.id });
+    const detail = { email: created.email, name: created.name, role: created.role, teamId: created.teamId };
+    await audit(db, { user, requestId }, { action: "create", entity: "user", entityId: created.id, detail });
     return created;
   });
   route(app, deps.config, api.users.update, async ({ user, params, body, requestId }) => {
@@ -43,7 +44,8 @@ export function userRoutes(app: Hono<AppEnv>, deps: AppDeps, verifier: TokenVeri
   route(app, deps.config, api.teams.create, async ({ user, body, requestId }) => {
     requireAdmin(user, MANAGE);
     const team = await createTeam(db, body.name, body.parentId);
-    await audit(db, { user, requestId }, { action: "create", entity: "team", entityId: team.id });
+    const detail = { name: team.name, parentId: team.parent_id };
+    await audit(db, { user, requestId }, { action: "create", entity: "team", entityId: team.id, detail });
     return { id: team.id, name: team.name, parentId: team.parent_id, createdAt: team.created_at };
   });
   route(app, deps.config, api.tokens.list, async ({ user, query }) => {
@@ -53,7 +55,9 @@ export function userRoutes(app: Hono<AppEnv>, deps: AppDeps, verifier: TokenVeri
   route(app, deps.config, api.tokens.create, async ({ user, body, requestId }) => {
     requireAdmin(user, MANAGE);
     const created = await issueToken(db, body);
-    await audit(db, { user, requestId }, { action: "create", entity: "api_token", entityId: created.id });
+    // What the token may do and for whom; never the secret.
+    const detail = { userId: created.userId, name: created.name, scopes: created.scopes, expiresAt: created.expiresAt };
+    await audit(db, { user, requestId }, { action: "create", entity: "api_token", entityId: created.id, detail });
     return created;
   });
   route(app, deps.config, api.tokens.revoke, async ({ user, params, requestId }) => {
