@@ -12,9 +12,17 @@ export function containsSubstring(db: AnyDb, text: Expression<unknown>, needle: 
   return isPostgres(db) ? sql<SqlBool>`strpos(${text}, ${needle}) > 0` : sql<SqlBool>`instr(${text}, ${needle}) > 0`;
 }
 
-/** A text field of a JSON column (`address` -> `country`), as text. */
-export function jsonText(db: AnyDb, column: Expression<unknown>, key: string): RawBuilder<string | null> {
-  return isPostgres(db)
-    ? sql<string | null>`(${column}::jsonb ->> ${sql.lit(key)})`
-    : sql<string | null>`json_extract(${column}, ${sql.lit(`$.${key}`)})`;
+/**
+ * A text field of a JSON column, as text: `address` -> `country`, or deeper with several keys
+ * (`consent` -> `email` -> `status`). The database reads it, so a row's whole JSON is never parsed
+ * in JavaScript for one value.
+ */
+export function jsonText(
+  db: AnyDb,
+  column: Expression<unknown>,
+  ...keys: [string, ...string[]]
+): RawBuilder<string | null> {
+  if (!isPostgres(db)) return sql<string | null>`json_extract(${column}, ${sql.lit(`$.${keys.join(".")}`)})`;
+  const path = keys.slice(0, -1).map((key) => sql` -> ${sql.lit(key)}`);
+  return sql<string | null>`(${column}::jsonb${sql.join(path, sql``)} ->> ${sql.lit(keys.at(-1))})`;
 }

@@ -1,5 +1,6 @@
 import type { Segment, SegmentSheet } from "@rapport/shared/schemas";
 import { sql } from "kysely";
+import { jsonText } from "../../db/dialect.ts";
 import { visibleSqlOrAll } from "../../records/access.ts";
 import { decodeCursor, pageOf } from "../../records/cursor.ts";
 import { readJson } from "../../records/json-column.ts";
@@ -17,13 +18,7 @@ type Address = {
 };
 
 const ADDRESS_LINES = 3;
-const ADDRESS: Column[] = [
-  ...Array<Column>(ADDRESS_LINES).fill("street"),
-  "postcode",
-  "city",
-  "region",
-  "country",
-];
+const ADDRESS: Column[] = [...Array<Column>(ADDRESS_LINES).fill("street"), "postcode", "city", "region", "country"];
 
 /** A contact row: names, two emails and phones, the account's name, the address, tags and source. */
 const CONTACT_COLUMNS: Column[] = [
@@ -63,7 +58,7 @@ type ContactRow = {
   birth_date: string | null;
   tags: string;
   source: string | null;
-  consent: string;
+  email_consent: string | null;
   do_not_contact: number | boolean;
 };
 type AccountRow = {
@@ -128,7 +123,7 @@ export async function segmentSheetPage(
       r.birth_date,
       tagCell(r.tags),
       r.source,
-      readJson<{ email?: { status?: string } }>(r.consent, {}).email?.status ?? null,
+      r.email_consent,
       Boolean(r.do_not_contact),
     ]);
     return { columns: CONTACT_COLUMNS, rows: cells, nextCursor };
@@ -152,7 +147,8 @@ export async function segmentSheetPage(
 
 function contactRows(ctx: RequestContext, chosen: Selection, after: string, limit: number) {
   return sql<ContactRow>`select c.id, c.version, c.civility, c.first_name, c.last_name, c.emails, c.phones,
-      c.job_title, acc.name as company, c.address, c.birth_date, c.tags, c.source, c.consent, c.do_not_contact
+      c.job_title, acc.name as company, c.address, c.birth_date, c.tags, c.source,
+      ${jsonText(ctx.reader, sql.ref("c.consent"), "email", "status")} as email_consent, c.do_not_contact
     from ${chosen.from}
     left join accounts acc on acc.id = c.account_id and ${visibleSqlOrAll(ctx.user, "acc")}
     where ${chosen.where} and ${chosen.id} > ${after}
