@@ -1,0 +1,150 @@
+import { Button, Caption1, Field, Input, Subtitle2, Text } from "@fluentui/react-components";
+import type { RecordLink } from "@rapport/shared/schemas";
+import { useState } from "react";
+import { captured, needsBody } from "../domain/capture.ts";
+import { meetingActivity, meetingKey } from "../domain/item-activity.ts";
+import { type ItemMark, markLinks } from "../domain/item-mark.ts";
+import { contactIdsOf } from "../domain/lookup-contacts.ts";
+import { localDay, occurrenceOf } from "../domain/occurrence.ts";
+import type { MeetingItem } from "../domain/outlook-item.ts";
+import { privacyHold } from "../domain/privacy-hold.ts";
+import { defaultSelection, linksOf, type RecordSelection } from "../domain/record-selection.ts";
+import { readBodyText } from "../office/item-body.ts";
+import { writeItemProperty } from "../office/item-property.ts";
+import { formatDateTime } from "./format.ts";
+import { LogStatus } from "./log-status.tsx";
+import { LoggedBanner } from "./logged-banner.tsx";
+import { usePane } from "./pane-context.ts";
+import { PeopleList } from "./people-list.tsx";
+import { PrivacyNotice } from "./privacy-notice.tsx";
+import { RecordsEditor } from "./records-editor.tsx";
+import { usePaneStyles } from "./styles.ts";
+import { useItemLookup } from "./use-item-lookup.ts";
+import { useLogAction } from "./use-log-action.ts";
+
+export type MeetingViewProps = {
+  meeting: MeetingItem;
+  mark: ItemMark | null;
+  setMark: (mark: ItemMark | null) => void;
+};
+
+/**
+ * A meeting, as organizer or attendee: its people matched to contacts, its time and place, and
+ * "Log meeting" (for a series, the occurrence the user picks). Outlook gives add-ins no iCalUId,
+ * so the log is keyed by organizer and start, which every attendee's copy shares.
+ */
+export function MeetingView({ meeting, mark, setMark }: MeetingViewProps) {
+  const styles = usePaneStyles();
+  const { client, text, language, mailbox, policy, me, outbox } = usePane();
+  const { lookup, refresh } = useItemLookup(client, meeting, null, mailbox.address);
+  const results = lookup.status === "ready" ? lookup.answer.results : [];
+  const [day, setDay] = useState(() => localDay(new Date().toISOString()));
+  const [edited, setEdited] = useState<RecordSelection | null>(null);
+  const [insisted, setInsisted] = useState(false);
+  const { state, run } = useLogAction();
+  const occurrence = occurrenceOf(meeting, meeting.series ? day : null);
+  const savedKey = mark?.kind === "meeting" ? mark.key : null;
+  const key = savedKey && !meeting.series ? savedKey : meetingKey(meeting, occurrence.start);
+  const logged = mark?.kind === "meeting" && mark.key === key && mark.state === "logged" ? mark : null;
+  const selection = edited ?? defaultSelection(results, []);
+  const hold = policy && !insisted ? privacyHold(meeting.people, policy, mailbox.address) : null;
+  const when = text.meetingWhen(formatDateTime(occurrence.start, language), formatDateTime(occurrence.end, language));
+
+  const remember = (next: ItemMark | null) =>
+    void writeItemProperty(next).then(
+      () => setMark(next),
+      () => undefined,
+    );
+
+  const log = () =>
+    void run(key, meeting.subject || text.untitled, async () => {
+      const level = policy?.captureLevel ?? null;
+      const body = needsBody(level) ? await readBodyText().catch(() => null) : null;
+      const facts = text.meetingFacts(
+        formatDateTime(occurrence.start, language),
+        formatDateTime(occurrence.end, language),
+        meeting.location,
+      );
+      return meetingActivity(
+        meeting,
+        { start: occurrence.start, key },
+        {
+          selection,
+          text: captured(level, meeting.subject, body ? `${facts}\n\n${body}` : facts),
+          contactIdByAddress: contactIdsOf(results),
+          userAddress: mailbox.address,
+          policyOverride: insisted,
+        },
+      );
+    }).then((result) => {
+      if (result?.outcome !== "logged") return;
+      const mine = result.activity.loggedBy === me.id;
+      remember({
+        v: 1,
+        kind: "meeting",
+        key,
+        links: markLinks(linksOf(selection)),
+        state: "logged",
+        override: insisted,
+        activityId: result.activity.id,
+        at: result.activity.createdAt,
+        by: mine ? me.name : null,
+      });
+    });
+
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h1" className={`${styles.heading} ${styles.wrap}`} dir="auto">
+        {meeting.subject || text.untitled}
+      </Subtitle2>
+      <Text size={200} data-testid="meeting-when">
+        {when}
+      </Text>
+      {meeting.location && (
+        <Caption1 className={styles.wrap} dir="auto">
+          {meeting.location}
+        </Caption1>
+      )}
+      {meeting.series && (
+        <Field label={text.occurrence} hint={text.occurrenceHelp} size="small">
+          <Input type="date" size="small" value={day} onChange={(_, d) => d.value && setDay(d.value)} />
+        </Field>
+      )}
+      {logged?.activityId ? (
+        <LoggedBanner
+          activityId={logged.activityId}
+          at={logged.at ?? occurrence.start}
+          byName={logged.by ?? text.aColleague}
+          links={logged.links}
+          results={results}
+          onRelinked={(links: RecordLink[]) => remember({ ...logged, links: markLinks(links) })}
+          onUnlogged={() => remember(null)}
+        />
+      ) : (
+        lookup.status === "ready" &&
+        state.status !== "logging" &&
+        !outbox.has(key) &&
+        (hold ? (
+          <PrivacyNotice hold={hold} onInsist={() => setInsisted(true)} />
+        ) : (
+          <>
+            <RecordsEditor
+              selection={selection}
+              onChange={setEdited}
+              results={results}
+              fixedContactIds={new Set(contactIdsOf(results).values())}
+            />
+            <div className={styles.actions}>
+              <Button appearance="primary" onClick={log}>
+                {text.logMeeting}
+              </Button>
+            </div>
+          </>
+        ))
+      )}
+      {state.status === "logging" && <Text aria-live="polite">{text.logging}</Text>}
+      <LogStatus state={state} />
+      <PeopleList people={meeting.people} lookup={lookup} onChanged={refresh} onRetry={refresh} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { RunningServer } from "../server-process.ts";
+
+export type Answer<T> = { status: number; body: T };
+
+/** One call to the running server's API, as a script would make it (the test's own view of the data). */
+export async function callApi<T = unknown>(
+  server: Pick<RunningServer, "url">,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Answer<T>> {
+  const response = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** A token for a demo rep, made through the admin API (as `npm run cli -- token create` would). */
+export async function repToken(server: RunningServer, email = "julien.mercier@rapport.local"): Promise<string> {
+  if (!server.adminToken) throw new Error("The server printed no admin token");
+  const users = await callApi<{ items: Array<{ id: string; email: string }> }>(
+    server,
+    server.adminToken,
+    "GET",
+    "/users",
+  );
+  const user = users.body.items.find((u) => u.email === email);
+  if (!user) throw new Error(`No demo user ${email}`);
+  const created = await callApi<{ token: string }>(server, server.adminToken, "POST", "/tokens", {
+    userId: user.id,
+    name: "outlook pane e2e",
+    scopes: ["read", "write"],
+  });
+  if (created.status !== 201) throw new Error(`token create answered ${created.status}`);
+  return created.body.token;
+}
+
+/** Creates a record as the rep and returns its id; a refusal stops the test with the server's answer. */
+export async function create(server: RunningServer, token: string, path: string, body: unknown): Promise<string> {
+  const answer = await callApi<{ id: string }>(server, token, "POST", path, body);
+  if (answer.status !== 201) throw new Error(`POST ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body.id;
+}
+
+/** The activities logged for one mail, by its internetMessageId. */
+export async function activitiesOfMail(server: RunningServer, token: string, internetMessageId: string) {
+  const answer = await callApi<{ items: Array<Record<string, unknown>> }>(
+    server,
+    token,
+    "GET",
+    `/activities?internetMessageId=${encodeURIComponent(internetMessageId)}`,
+  );
+  return answer.body.items;
+}
