@@ -13,7 +13,8 @@
  *   segments segment previews and the RFM recompute on 1M contacts with 5M orders, a database of
  *            its own (bench/segments.ts);
  *   excel    the Excel pane's pull of BENCH_EXCEL_ROWS (100000) contacts into the simulated workbook:
- *            rows/s, sync calls, largest payload (bench/excel-pull.ts).
+ *            rows/s, sync calls, largest payload (bench/excel-pull.ts);
+ *   outlook  the Outlook pane's bundle gzipped and time to first people card in Chromium (bench/outlook-pane.ts).
  *
  * Load comes from autocannon in this process; the server runs in a child (bench/lib/server-child.ts).
  * Environment: BENCH_ONLY (parts to run, comma-separated, e.g. "import,dedup"; all by default),
@@ -35,6 +36,7 @@ import { type Fixture, lookupFixture, OWN_DOMAIN, workingCopy } from "./lib/fixt
 import { drive } from "./lib/load.ts";
 import { type Figure, formatTable, writeResults } from "./lib/results.ts";
 import { type ServerProcess, startServer } from "./lib/server-process.ts";
+import { outlookPaneFigures } from "./outlook-pane.ts";
 import { qualityFigures } from "./quality.ts";
 import { segmentFigures } from "./segments.ts";
 
@@ -50,7 +52,7 @@ const RFM_TIMEOUT = Number(process.env.BENCH_RFM_TIMEOUT ?? 600);
 const EXCEL_ROWS = Number(process.env.BENCH_EXCEL_ROWS ?? 100_000);
 const WARM_UP_SECONDS = 3;
 
-const PARTS = ["lookup", "search", "log", "import", "dedup", "quality", "segments", "excel"] as const;
+const PARTS = ["lookup", "search", "log", "import", "dedup", "quality", "segments", "excel", "outlook"] as const;
 type Part = (typeof PARTS)[number];
 const only = (process.env.BENCH_ONLY ?? "")
   .split(",")
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
     }
   };
   // quality reads FEBRL, segments builds a database of its own.
-  const needsFixture = PARTS.some((name) => !["quality", "segments", "excel"].includes(name) && runs(name));
+  const needsFixture = PARTS.some((name) => !["quality", "segments", "excel", "outlook"].includes(name) && runs(name));
   const fixture = needsFixture ? await lookupFixture(CONTACTS, log) : null;
   if (fixture) {
     log(
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
     const options = { contacts: CONTACTS, orders: 5 * CONTACTS, runs: SEGMENT_RUNS, rfmTimeoutSeconds: RFM_TIMEOUT };
     await part("segments", () => segmentFigures(options, log));
   }
+  if (runs("outlook")) await part("outlook", () => outlookPaneFigures(log));
   if (runs("excel")) await part("excel", () => excelPullFigures(EXCEL_ROWS, log));
   console.log(`\n${formatTable(figures)}\n`);
   log(`wrote ${writeResults(figures)} (${seconds(started)} s in all)`);
