@@ -141,6 +141,10 @@ describe("the Outlook manifest", () => {
     }
     expect(ownDescendants(outer, "SupportsPinning")).toEqual([]);
     expect(descendants(inner, "SupportsPinning").map(text)).toEqual(["true"]);
+    // Several selected mails logged at once: 1.1 only, with the mailbox permission Outlook asks for it.
+    expect(ownDescendants(outer, "SupportsMultiSelect")).toEqual([]);
+    expect(descendants(inner, "SupportsMultiSelect").map(text)).toEqual(["true"]);
+    expect(descendants(root, "Permissions").map(text)).toEqual(["ReadWriteMailbox"]);
     expect(descendants(inner, "ExtensionPoint").map((point) => point.attributes["xsi:type"])).toContain(
       "MobileMessageReadCommandSurface",
     );
@@ -251,7 +255,7 @@ const ORDER: Record<string, readonly string[]> = {
   Control: ["Label", "Supertip", "Icon", "Action", "Enabled"],
   Supertip: ["Title", "Description"],
   Icon: ["bt:Image"],
-  Action: ["TaskpaneId", "SourceLocation", "Title", "FunctionName", "SupportsPinning"],
+  Action: ["TaskpaneId", "SourceLocation", "Title", "FunctionName", "SupportsPinning", "SupportsMultiSelect"],
   Resources: ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"],
   "bt:Images": ["bt:Image"],
   "bt:Urls": ["bt:Url"],

@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     for (const note of tls?.notes ?? []) console.log(note);
     const scheme = tls ? "https" : "http";
     console.log(`Rapport ${config.version} listening on ${scheme}://${info.address}:${info.port} (${database.kind})`);
-    console.log(`Admin page: ${config.publicUrl.replace(/\/$/, "")}/admin`);
+    // With PORT=0 the system picks the port: the configured URL cannot know it.
+    const base = env.PORT === 0 ? `${scheme}://${info.address}:${info.port}` : config.publicUrl.replace(/\/$/, "");
+    console.log(`Admin page: ${base}/admin`);
   });
 
   const stop = () => {

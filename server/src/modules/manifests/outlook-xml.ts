@@ -77,7 +77,8 @@ export function outlookXml({ urls, id, version, onSend }: OutlookXmlOptions): st
       // Clients too old for add-in commands (Mailbox 1.1 and 1.2) open the pane from these forms.
       el("FormSettings", {}, form("ItemRead"), form("ItemEdit")),
       // Reads the item and, in compose, marks it for logging on send.
-      el("Permissions", {}, "ReadWriteItem"),
+      // Read/write mailbox: what Outlook requires of an add-in that acts on several selected mails at once.
+      el("Permissions", {}, "ReadWriteMailbox"),
       el(
         "Rule",
         { "xsi:type": "RuleCollection", Mode: "Or" },
@@ -182,6 +183,8 @@ function desktop({ pinning, onSend }: { pinning: boolean; onSend: boolean }) {
                 el("SourceLocation", { resid: "Pane.Url" }),
                 // The pane follows the selected mail when pinned (reading only: compose has one item).
                 pinning && name === "MessageRead" && el("SupportsPinning", {}, "true"),
+                // Several selected mails are logged together (Mailbox 1.13+; older hosts ignore it).
+                pinning && name === "MessageRead" && el("SupportsMultiSelect", {}, "true"),
               ),
             ),
           ),

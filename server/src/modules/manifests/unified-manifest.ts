@@ -65,7 +65,7 @@ export function outlookUnified({ onSend, ...common }: Common & { onSend: boolean
     alternates: alternates(common, 64),
   };
   return {
-    manifest: root(common, OUTLOOK_TEXT, "MailboxItem.ReadWrite.User", extension),
+    manifest: root(common, OUTLOOK_TEXT, "Mailbox.ReadWrite.User", extension),
     french: french(OUTLOOK_TEXT.fr),
   };
 }
