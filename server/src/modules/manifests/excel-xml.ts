@@ -1,7 +1,7 @@
-import { EXCEL_TEXT, PROVIDER_NAME } from "./addin-text.ts";
-import { type AddinUrls, INFO_PAGES, PANE_PAGES } from "./addin-urls.ts";
+import { EXCEL_TEXT } from "./addin-text.ts";
+import { type AddinUrls, PANE_PAGES } from "./addin-urls.ts";
 import { el, renderXml } from "./xml.ts";
-import { commandStrings, localized, RIBBON_ICON_SIZES, resources, ribbonIcon } from "./xml-resources.ts";
+import { commandStrings, officeApp, RIBBON_ICON_SIZES, resources, ribbonIcon } from "./xml-resources.ts";
 
 export type ExcelXmlOptions = { urls: AddinUrls; id: string; version: string };
 
@@ -10,26 +10,13 @@ export type ExcelXmlOptions = { urls: AddinUrls; id: string; version: string };
  * Home tab whose button opens the pane. The pane needs no function file: every command opens it.
  */
 export function excelXml({ urls, id, version }: ExcelXmlOptions): string {
-  const { en, fr } = EXCEL_TEXT;
   return renderXml(
-    el(
-      "OfficeApp",
+    officeApp(
       {
-        xmlns: "http://schemas.microsoft.com/office/appforoffice/1.1",
-        "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
-        "xmlns:bt": "http://schemas.microsoft.com/office/officeappbasictypes/1.0",
-        "xmlns:ov": "http://schemas.microsoft.com/office/taskpaneappversionoverrides",
-        "xsi:type": "TaskPaneApp",
+        type: "TaskPaneApp",
+        overridesNamespace: { "xmlns:ov": "http://schemas.microsoft.com/office/taskpaneappversionoverrides" },
       },
-      el("Id", {}, id),
-      el("Version", {}, version),
-      el("ProviderName", {}, PROVIDER_NAME),
-      el("DefaultLocale", {}, "en-US"),
-      localized("DisplayName", en.name, fr.name),
-      localized("Description", en.description, fr.description),
-      el("IconUrl", { DefaultValue: urls.icon(32) }),
-      el("HighResolutionIconUrl", { DefaultValue: urls.icon(64) }),
-      el("SupportUrl", { DefaultValue: urls.at(INFO_PAGES.support) }),
+      { id, version, text: EXCEL_TEXT, urls, icons: [32, 64] },
       el("Hosts", {}, el("Host", { Name: "Workbook" })),
       // The pane reads and writes ranges and tables: Excel 2016 or later, Excel on the web and on Mac.
       el(

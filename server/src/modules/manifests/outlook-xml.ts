@@ -1,12 +1,12 @@
-import { OUTLOOK_TEXT, PROVIDER_NAME } from "./addin-text.ts";
-import { type AddinUrls, INFO_PAGES, PANE_PAGES } from "./addin-urls.ts";
+import { OUTLOOK_TEXT } from "./addin-text.ts";
+import { type AddinUrls, PANE_PAGES } from "./addin-urls.ts";
 import type { IconSize } from "./icons/icon-set.ts";
 import { el, renderXml } from "./xml.ts";
 import {
   commandStrings,
   iconResid,
-  localized,
   MOBILE_ICONS,
+  officeApp,
   RIBBON_ICON_SIZES,
   resources,
   ribbonIcon,
@@ -36,7 +36,6 @@ const SURFACES = [
  * ignore. Element order follows the schema; test/manifests.test.ts checks it.
  */
 export function outlookXml({ urls, id, version, onSend }: OutlookXmlOptions): string {
-  const { en, fr } = OUTLOOK_TEXT;
   const pane = urls.at(PANE_PAGES.outlookPane);
   const form = (type: "ItemRead" | "ItemEdit") =>
     el(
@@ -53,25 +52,13 @@ export function outlookXml({ urls, id, version, onSend }: OutlookXmlOptions): st
     el("Rule", { "xsi:type": "ItemIs", ItemType: itemType, FormType: formType });
 
   return renderXml(
-    el(
-      "OfficeApp",
+    officeApp(
       {
-        xmlns: "http://schemas.microsoft.com/office/appforoffice/1.1",
-        "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
-        "xmlns:bt": "http://schemas.microsoft.com/office/officeappbasictypes/1.0",
-        "xmlns:mailappor": "http://schemas.microsoft.com/office/mailappversionoverrides/1.0",
-        "xsi:type": "MailApp",
+        type: "MailApp",
+        overridesNamespace: { "xmlns:mailappor": "http://schemas.microsoft.com/office/mailappversionoverrides/1.0" },
       },
-      el("Id", {}, id),
-      el("Version", {}, version),
-      el("ProviderName", {}, PROVIDER_NAME),
-      el("DefaultLocale", {}, "en-US"),
-      localized("DisplayName", en.name, fr.name),
-      localized("Description", en.description, fr.description),
       // Outlook lists add-ins with a 64 px icon, and 128 px on high-DPI screens.
-      el("IconUrl", { DefaultValue: urls.icon(64) }),
-      el("HighResolutionIconUrl", { DefaultValue: urls.icon(128) }),
-      el("SupportUrl", { DefaultValue: urls.at(INFO_PAGES.support) }),
+      { id, version, text: OUTLOOK_TEXT, urls, icons: [64, 128] },
       el("Hosts", {}, el("Host", { Name: "Mailbox" })),
       el("Requirements", {}, el("Sets", {}, el("Set", { Name: "Mailbox", MinVersion: "1.1" }))),
       // Clients too old for add-in commands (Mailbox 1.1 and 1.2) open the pane from these forms.

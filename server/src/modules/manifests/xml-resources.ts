@@ -1,7 +1,7 @@
-import { type AddinText, FRENCH_LOCALES } from "./addin-text.ts";
-import type { AddinUrls } from "./addin-urls.ts";
+import { type AddinLanguage, type AddinText, FRENCH_LOCALES, PROVIDER_NAME } from "./addin-text.ts";
+import { type AddinUrls, INFO_PAGES } from "./addin-urls.ts";
 import type { IconSize } from "./icons/icon-set.ts";
-import { el } from "./xml.ts";
+import { el, type XmlChild } from "./xml.ts";
 
 /** Desktop ribbon icons: the three sizes the add-in only manifest requires, and all the unified one accepts. */
 export const RIBBON_ICON_SIZES = [16, 32, 80] as const satisfies readonly IconSize[];
@@ -11,6 +11,45 @@ export const MOBILE_ICONS = [25, 32, 48].flatMap((size) =>
 );
 
 export const iconResid = (pixels: IconSize) => `Icon.${pixels}`;
+
+/**
+ * The root of an add-in only manifest and its identity, the same for both add-ins: namespaces, id,
+ * version, names, icons (`icons`: the list icon and its high-resolution one) and support page. The
+ * host-specific elements follow as `rest`.
+ */
+export function officeApp(
+  kind: { type: "TaskPaneApp" | "MailApp"; overridesNamespace: Record<string, string> },
+  app: {
+    id: string;
+    version: string;
+    text: Record<AddinLanguage, AddinText>;
+    urls: AddinUrls;
+    icons: [IconSize, IconSize];
+  },
+  ...rest: XmlChild[]
+) {
+  const { en, fr } = app.text;
+  return el(
+    "OfficeApp",
+    {
+      xmlns: "http://schemas.microsoft.com/office/appforoffice/1.1",
+      "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+      "xmlns:bt": "http://schemas.microsoft.com/office/officeappbasictypes/1.0",
+      ...kind.overridesNamespace,
+      "xsi:type": kind.type,
+    },
+    el("Id", {}, app.id),
+    el("Version", {}, app.version),
+    el("ProviderName", {}, PROVIDER_NAME),
+    el("DefaultLocale", {}, "en-US"),
+    localized("DisplayName", en.name, fr.name),
+    localized("Description", en.description, fr.description),
+    el("IconUrl", { DefaultValue: app.urls.icon(app.icons[0]) }),
+    el("HighResolutionIconUrl", { DefaultValue: app.urls.icon(app.icons[1]) }),
+    el("SupportUrl", { DefaultValue: app.urls.at(INFO_PAGES.support) }),
+    ...rest,
+  );
+}
 
 /** A value with its French overrides, as DisplayName and Description take it. */
 export function localized(name: string, en: string, fr: string) {
