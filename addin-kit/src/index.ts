@@ -8,3 +8,4 @@ export { catalogue, type Language, languageOf, type Messages } from "./ui/i18n.t
 export { PaneShell, type PaneShellProps } from "./ui/pane-shell.tsx";
 export { ProblemBar, type ProblemBarProps } from "./ui/problem-bar.tsx";
 export { SignInPanel, type SignInPanelProps } from "./ui/sign-in-panel.tsx";
+export { STAGE_LABELS } from "./ui/stage-labels.ts";

@@ -1,27 +1,12 @@
+import { STAGE_LABELS } from "@rapport/addin-kit";
 import type { OpportunityStage } from "@rapport/shared/schemas";
 import type { Language } from "../pane-types.ts";
 
 export const STAGES: OpportunityStage[] = ["lead", "qualified", "proposal", "negotiation", "won", "lost"];
 export const OPEN_STAGES: OpportunityStage[] = ["lead", "qualified", "proposal", "negotiation"];
 
-const LABELS: Record<Language, Record<OpportunityStage, string>> = {
-  en: {
-    lead: "Lead",
-    qualified: "Qualified",
-    proposal: "Proposal",
-    negotiation: "Negotiation",
-    won: "Won",
-    lost: "Lost",
-  },
-  fr: {
-    lead: "Piste",
-    qualified: "Qualifiée",
-    proposal: "Proposition",
-    negotiation: "Négociation",
-    won: "Gagnée",
-    lost: "Perdue",
-  },
-};
+/** Labels in both languages: what the sheet shows, and what it reads back. */
+const LABELS = STAGE_LABELS;
 
 export function stageLabel(stage: OpportunityStage, language: Language): string {
   return LABELS[language][stage];

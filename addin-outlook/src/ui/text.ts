@@ -1,4 +1,4 @@
-import { catalogue } from "@rapport/addin-kit";
+import { catalogue, STAGE_LABELS } from "@rapport/addin-kit";
 import type { Account, Activity, Case, Opportunity } from "@rapport/shared/schemas";
 import type { FailureReason } from "../outbox/failure.ts";
 
@@ -116,7 +116,7 @@ export const paneText = catalogue({
     notDurable: "This browser cannot keep logs: stay online until they are sent.",
     reason: (reason: Reason) => REASONS_EN[reason],
     untitled: "(no subject)",
-    stage: (stage: Stage) => STAGES_EN[stage],
+    stage: (stage: Stage) => STAGE_LABELS.en[stage],
     activityType: (type: ActivityType) => TYPES_EN[type],
     caseStatus: (status: CaseStatus) => CASE_STATUS_EN[status],
     accountStatus: (status: AccountStatus) =>
@@ -231,7 +231,7 @@ export const paneText = catalogue({
     notDurable: "Ce navigateur ne peut pas conserver les enregistrements : restez en ligne jusqu’à leur envoi.",
     reason: (reason: Reason) => REASONS_FR[reason],
     untitled: "(sans objet)",
-    stage: (stage: Stage) => STAGES_FR[stage],
+    stage: (stage: Stage) => STAGE_LABELS.fr[stage],
     activityType: (type: ActivityType) => TYPES_FR[type],
     caseStatus: (status: CaseStatus) => CASE_STATUS_FR[status],
     accountStatus: (status: AccountStatus) =>
@@ -263,22 +263,6 @@ const REASONS_FR: Record<Reason, string> = {
   invalid: "Cet enregistrement n’a pas pu être relu.",
 };
 
-const STAGES_EN: Record<Stage, string> = {
-  lead: "Lead",
-  qualified: "Qualified",
-  proposal: "Proposal",
-  negotiation: "Negotiation",
-  won: "Won",
-  lost: "Lost",
-};
-const STAGES_FR: Record<Stage, string> = {
-  lead: "Piste",
-  qualified: "Qualifiée",
-  proposal: "Proposition",
-  negotiation: "Négociation",
-  won: "Gagnée",
-  lost: "Perdue",
-};
 const TYPES_EN: Record<ActivityType, string> = {
   email: "Email",
   meeting: "Meeting",
