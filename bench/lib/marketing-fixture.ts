@@ -765,6 +765,8 @@ function activityOf(rng: Random, contact: Contact, id: string, occurredAt: strin
     subject,
     bodyText: null,
     occurredAt,
+    endsAt: null,
+    location: null,
     participants: [
       {
         address: contact.emails[0] ?? null,

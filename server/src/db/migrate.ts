@@ -7,6 +7,7 @@ import * as importsAndDedup from "./migrations/0004_imports_and_dedup.ts";
 import * as marketing from "./migrations/0005_marketing.ts";
 import * as identity from "./migrations/0006_identity.ts";
 import * as privacy from "./migrations/0007_privacy.ts";
+import * as meetingDetails from "./migrations/0008_meeting_details.ts";
 
 /** Listed here rather than read from disk, so migrations work however the server is packaged. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "0005_marketing": marketing,
   "0006_identity": identity,
   "0007_privacy": privacy,
+  "0008_meeting_details": meetingDetails,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

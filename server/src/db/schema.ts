@@ -99,6 +99,8 @@ export type ActivitiesTable = RecordColumns & {
   conversation_id: string | null;
   ical_uid: string | null;
   logged_by: string;
+  location: string | null;
+  ends_at: string | null;
 };
 
 export type ActivityContactsTable = { activity_id: string; contact_id: string; occurred_at: string };

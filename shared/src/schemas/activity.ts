@@ -26,6 +26,9 @@ const activityFields = {
   subject: ShortText.nullable().default(null),
   bodyText: LongText.nullable().default(null),
   occurredAt: Timestamp,
+  /** A meeting's end and place. */
+  endsAt: Timestamp.nullable().default(null),
+  location: ShortText.nullable().default(null),
   participants: z.array(Participant).max(500).default([]),
   accountId: Id.nullable().default(null),
   opportunityId: Id.nullable().default(null),
@@ -52,7 +55,8 @@ export const ActivityCreate = z.strictObject({
   policyOverride: z.boolean().optional(),
 });
 export type ActivityCreate = z.infer<typeof ActivityCreate>;
-export const ActivityUpdate = updateOf(ActivityCreate).omit({ externalIds: true, policyOverride: true });
+/** `externalIds` given replaces the stored ones (a mail logged as it was sent gets its real message id later). */
+export const ActivityUpdate = updateOf(ActivityCreate).omit({ policyOverride: true });
 export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
 
 export const ActivityListQuery = ListQuery.extend({
@@ -63,4 +67,5 @@ export const ActivityListQuery = ListQuery.extend({
   caseId: Id.optional(),
   internetMessageId: z.string().max(998).optional(),
   conversationId: z.string().max(500).optional(),
+  iCalUId: z.string().max(500).optional(),
 });

@@ -11,6 +11,8 @@ export const LookupQuery = z.strictObject({
   /** The open mail's ids: the answer then says whether it, and others of its conversation, are logged. */
   internetMessageId: ExternalIds.shape.internetMessageId,
   conversationId: ExternalIds.shape.conversationId,
+  /** The open meeting's calendar id: the answer then says whether it is logged. */
+  iCalUId: ExternalIds.shape.iCalUId,
 });
 
 export const MatchReason = z.object({
@@ -48,7 +50,7 @@ export const LoggedMail = z
 export type LoggedMail = z.infer<typeof LoggedMail>;
 
 export const MailStatus = z.object({
-  /** The open mail's activity, when someone logged it (and you may see it). */
+  /** The open mail's or meeting's activity, when someone logged it (and you may see it). */
   logged: LoggedMail.nullable(),
   /** Other mails of the same conversation already in Rapport, newest first. */
   conversation: z.array(LoggedMail),
@@ -57,7 +59,7 @@ export type MailStatus = z.infer<typeof MailStatus>;
 
 export const LookupResponse = z.object({
   results: z.array(LookupResult),
-  /** Present when the query named the mail (internetMessageId or conversationId). */
+  /** Present when the query named the mail or meeting (internetMessageId, conversationId or iCalUId). */
   mail: MailStatus.optional(),
 });
 export type LookupResponse = z.infer<typeof LookupResponse>;

@@ -32,6 +32,8 @@ export const activityRecords: RecordDefinition<Activity, ActivityFields, z.outpu
     subject: a.subject,
     body_text: a.bodyText,
     occurred_at: a.occurredAt,
+    ends_at: a.endsAt,
+    location: a.location,
     participants: writeJson(a.participants),
     account_id: a.accountId,
     opportunity_id: a.opportunityId,
@@ -48,6 +50,8 @@ export const activityRecords: RecordDefinition<Activity, ActivityFields, z.outpu
       subject: row.subject as string | null,
       bodyText: row.body_text as string | null,
       occurredAt: row.occurred_at as string,
+      endsAt: (row.ends_at as string | null) ?? null,
+      location: (row.location as string | null) ?? null,
       participants: readJson(row.participants as string, []),
       accountId: row.account_id as string | null,
       opportunityId: row.opportunity_id as string | null,
@@ -85,6 +89,7 @@ export const activityRecords: RecordDefinition<Activity, ActivityFields, z.outpu
     if (query.caseId) q = q.where("case_id", "=", query.caseId);
     if (query.internetMessageId) q = q.where("internet_message_id", "=", query.internetMessageId);
     if (query.conversationId) q = q.where("conversation_id", "=", query.conversationId);
+    if (query.iCalUId) q = q.where("ical_uid", "=", query.iCalUId);
     if (query.contactId) {
       const contactId = query.contactId;
       q = q.where("id", "in", (eb: LooseEb) =>

@@ -47,6 +47,38 @@ describe("logging activities", () => {
     expect(again.json.id).toBe(first.json.id);
   });
 
+  it("a meeting keeps its place and end, and a lookup by its calendar id says it is logged", async () => {
+    const meeting = await t.call("POST", "/activities", {
+      body: {
+        type: "meeting",
+        subject: "Démo produit",
+        occurredAt: "2026-10-06T08:00:00Z",
+        endsAt: "2026-10-06T09:30:00+02:00",
+        location: "Salle Lumière, Lyon",
+        externalIds: { iCalUId: "ical-demo-1" },
+      },
+    });
+    expect(meeting.json).toMatchObject({ endsAt: "2026-10-06T07:30:00.000Z", location: "Salle Lumière, Lyon" });
+    const looked = (await t.call("GET", "/lookup?email=x%40example.org&iCalUId=ical-demo-1")).json;
+    expect(looked.mail.logged.activity).toMatchObject({ id: meeting.json.id, location: "Salle Lumière, Lyon" });
+    expect((await t.call("GET", "/activities?iCalUId=ical-demo-1")).json.items).toHaveLength(1);
+  });
+
+  it("a mail logged as it was sent takes its real message id later", async () => {
+    const sent = (await t.call("POST", "/activities", { body: mail("<rapport-send.1@rapport.invalid>") })).json;
+    const fixed = await t.call("PATCH", `/activities/${sent.id}`, {
+      body: { externalIds: { internetMessageId: "<CAF=real@mail.example.org>", conversationId: "conv-9" } },
+      headers: { "if-match": "1" },
+    });
+    expect(fixed.json.externalIds).toEqual({
+      internetMessageId: "<CAF=real@mail.example.org>",
+      conversationId: "conv-9",
+    });
+    // Logging the real mail again now finds the same activity.
+    const again = await t.call("POST", "/activities", { body: mail("<CAF=real@mail.example.org>") });
+    expect([again.status, again.json.id]).toEqual([200, sent.id]);
+  });
+
   it("links participants to contacts by address and files the activity under their account", async () => {
     const account = await t.call("POST", "/accounts", { body: { name: "Globex Ltd", domains: ["globex.co.uk"] } });
     const contact = await t.call("POST", "/contacts", {

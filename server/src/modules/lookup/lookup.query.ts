@@ -23,6 +23,8 @@ const ACTIVITY_SUMMARY = sql.raw(
     "direction",
     "subject",
     "occurred_at",
+    "ends_at",
+    "location",
     "participants",
     "account_id",
     "opportunity_id",
@@ -97,6 +99,10 @@ export function lookupReads(ctx: RequestContext) {
     loggedMail: (internetMessageId: string) =>
       first(sql<ActivityRow>`select ${ACTIVITY_SUMMARY} from activities a
         where a.internet_message_id = ${internetMessageId} and ${visible("a")}`),
+
+    loggedMeeting: (iCalUId: string) =>
+      first(sql<ActivityRow>`select ${ACTIVITY_SUMMARY} from activities a
+        where a.ical_uid = ${iCalUId} and ${visible("a")}`),
 
     /** The conversation's other logged mails, newest first. */
     conversationMails: (conversationId: string, exceptMessageId: string | null) =>

@@ -34,7 +34,7 @@ export async function lookupEmails(ctx: RequestContext, query: z.output<typeof L
   const privacy = await readPrivacySettings(ctx.reader);
   const results: LookupResult[] = [];
   for (const email of query.email) results.push(await lookupEmail(ctx, reads, privacy, email));
-  if (!query.internetMessageId && !query.conversationId) return { results };
+  if (!query.internetMessageId && !query.conversationId && !query.iCalUId) return { results };
   return { results, mail: await mailStatus(ctx, reads, query) };
 }
 

@@ -13,9 +13,13 @@ type Reads = ReturnType<typeof lookupReads>;
 export async function mailStatus(
   ctx: RequestContext,
   reads: Reads,
-  ids: { internetMessageId?: string | undefined; conversationId?: string | undefined },
+  ids: { internetMessageId?: string | undefined; conversationId?: string | undefined; iCalUId?: string | undefined },
 ): Promise<MailStatus> {
-  const loggedRow = ids.internetMessageId ? await reads.loggedMail(ids.internetMessageId) : null;
+  const loggedRow = ids.internetMessageId
+    ? await reads.loggedMail(ids.internetMessageId)
+    : ids.iCalUId
+      ? await reads.loggedMeeting(ids.iCalUId)
+      : null;
   const conversationRows = ids.conversationId
     ? await reads.conversationMails(ids.conversationId, ids.internetMessageId ?? null)
     : [];
