@@ -149,6 +149,10 @@ describe("reading a mail", () => {
     await conversation.waitFor();
     expect(await conversation.textContent()).toContain("1 earlier mail of this conversation is in Rapport");
     expect(await conversation.textContent()).toContain("9/9/2018: concert");
+    // Signed in with an API token: the rest of the conversation is not listed, and the pane says why.
+    expect(await conversation.textContent()).toContain(
+      "Listing the conversation's other mails needs Microsoft sign-in. Select the conversation's other mails in Outlook",
+    );
     expect(await page.getByTestId("records-editor").textContent()).toContain("Contoso");
 
     // Keyboard only: Tab to "Log email" and press Enter.
@@ -280,17 +284,25 @@ describe("a meeting", () => {
     expect(listed.body.items).toHaveLength(1);
     expect(listed.body.items[0]).toMatchObject({
       occurredAt: "2017-04-21T17:00:00.000Z",
+      // The end and the place are the meeting's own fields, not words added to its body.
+      endsAt: "2017-04-21T19:00:00.000Z",
+      location: "Assembly Hall",
       participants: [
         { role: "organizer", address: `samanthab@a830edad905084922E17020313.onmicrosoft.com` },
         { role: "attendee", contactId: dana },
       ],
     });
+    expect(String(listed.body.items[0]?.bodyText ?? "")).not.toContain("Assembly Hall");
 
-    // Samantha, the organizer, logs her own copy (another mailbox, another item id): still one meeting.
+    // Samantha, the organizer, opens her own copy (another mailbox, another item id, no mark of
+    // Rapport's on it): she sees it logged, by Julien, before pressing anything.
     const organizerCopy = { ...meeting, itemId: "AAMkSamanthasCopy=", customProperties: {} };
     await page.evaluate((spec) => window.__outlook?.open(spec), organizerCopy);
-    await page.getByRole("button", { name: "Log meeting" }).click();
-    await page.getByTestId("logged-banner").waitFor();
+    const banner = page.getByTestId("logged-banner");
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/Logged on .* by Julien Mercier/);
+    expect(await banner.textContent()).toContain("Tailspin Toys");
+    expect(await page.getByRole("button", { name: "Log meeting" }).count()).toBe(0);
     const again = await callApi<{ items: unknown[] }>(
       server,
       token,
@@ -336,7 +348,7 @@ describe("a recurring series", () => {
       { occurredAt: expected },
     ]);
 
-    // Adele opens that occurrence in her calendar and logs it: the same meeting, not a second one.
+    // Adele opens that occurrence in her calendar: it shows as logged, so she does not log it twice.
     const occurrence = {
       ...series,
       itemId: "AAMkAGUzYAgI1sa1do_AAEYAAAAAlNFb2CNPe0ucP9you",
@@ -346,8 +358,17 @@ describe("a recurring series", () => {
       end: new Date(Date.parse(expected) + 30 * 60_000).toISOString(),
     };
     await page.evaluate((spec) => window.__outlook?.open(spec), occurrence);
-    await page.getByRole("button", { name: "Log meeting" }).click();
     await page.getByTestId("logged-banner").waitFor();
+    expect(await page.getByRole("button", { name: "Log meeting" }).count()).toBe(0);
+    // Another occurrence of the series is not logged.
+    await page.evaluate((spec) => window.__outlook?.open(spec), {
+      ...occurrence,
+      itemId: "AAMkAGUzYAgI1sa1do_other",
+      start: "2019-04-29T20:30:00.000Z",
+      end: "2019-04-29T21:00:00.000Z",
+    });
+    await page.getByRole("button", { name: "Log meeting" }).waitFor();
+    expect(await page.getByTestId("logged-banner").count()).toBe(0);
     const again = await callApi<{ items: Array<{ subject: string }> }>(
       server,
       token,

@@ -50,7 +50,9 @@ const sentItem = (from: MessageSpec, customProperties: Record<string, string>): 
 });
 const signedIn = () => ({ roamingSettings: { "rapport.apiToken": token, "rapport.serverUrl": server.url } });
 const markOf = (properties: Record<string, string>) =>
-  JSON.parse(properties.rapport ?? "null") as { key: string; state: string } | null;
+  JSON.parse(properties.rapport ?? "null") as { key: string; state: string; attached?: boolean } | null;
+const countOf = (internetMessageId: string) => () =>
+  activitiesOfMail(server, token, internetMessageId).then((found) => found.length);
 const savedProperties = (page: Page, itemId: string) =>
   page.evaluate((id) => window.__outlook?.customProperties(id) ?? {}, itemId);
 
@@ -115,10 +117,43 @@ describe("log when sent", () => {
     const afterSend = await savedProperties(commands, spec.itemId);
     expect(markOf(afterSend)?.state).toBe("logged");
 
-    const sent = await openOutlook(browser, server.url, hostSetup(sentItem(spec, afterSend), signedIn()));
+    // In Sent Items the mail has its real internetMessageId: the pane gives it to the activity, once.
+    const inSentItems = sentItem(spec, afterSend);
+    const sent = await openOutlook(browser, server.url, hostSetup(inSentItems, signedIn()));
     await sent.getByTestId("logged-banner").waitFor();
-    expect(await activitiesOfMail(server, token, key)).toHaveLength(1);
-    await Promise.all([page.context().close(), sent.context().close()]);
+    await expect.poll(countOf(inSentItems.internetMessageId), PATIENTLY).toBe(1);
+    expect(await activitiesOfMail(server, token, key)).toEqual([]);
+    expect((await activitiesOfMail(server, token, inSentItems.internetMessageId))[0]).toMatchObject({
+      id: logged?.id,
+      externalIds: { internetMessageId: inSentItems.internetMessageId, conversationId: received.conversationId },
+    });
+    await expect
+      .poll(async () => markOf(await savedProperties(sent, inSentItems.itemId))?.attached, PATIENTLY)
+      .toBe(true);
+    await sent.getByTestId("logged-banner").waitFor();
+
+    // Adele's copy of the same mail, in another mailbox (no mark of Rapport's on it): logged already.
+    const adelesCopy = { ...inSentItems, itemId: "AAMkAdelesCopy=", customProperties: {} };
+    const colleague = await openOutlook(browser, server.url, hostSetup(adelesCopy, signedIn()));
+    await colleague.getByTestId("logged-banner").waitFor();
+    expect(await colleague.getByRole("button", { name: "Log email" }).count()).toBe(0);
+    expect(await countOf(inSentItems.internetMessageId)()).toBe(1);
+
+    // A copy whose mark predates that (the write did not reach it): the log is found by the real id.
+    const stale = await openOutlook(browser, server.url, hostSetup(inSentItems, signedIn()));
+    await expect
+      .poll(async () => markOf(await savedProperties(stale, inSentItems.itemId))?.attached, PATIENTLY)
+      .toBe(true);
+    await stale.getByTestId("logged-banner").waitFor();
+    expect(await stale.getByRole("button", { name: "Log email" }).count()).toBe(0);
+    expect(await countOf(inSentItems.internetMessageId)()).toBe(1);
+    expect(await activitiesOfMail(server, token, key)).toEqual([]);
+    await Promise.all([
+      page.context().close(),
+      sent.context().close(),
+      colleague.context().close(),
+      stale.context().close(),
+    ]);
   });
 
   it("where Outlook has no on-send runtime, is logged when the sent mail is next opened, once", async () => {
@@ -128,20 +163,27 @@ describe("log when sent", () => {
     const key = markOf(properties)?.key as string;
     await page.context().close();
 
+    const inSentItems = sentItem(spec, properties);
     const sent = await openOutlook(
       browser,
       server.url,
-      hostSetup(sentItem(spec, properties), { ...signedIn(), mailboxVersion: "1.8" }),
+      hostSetup(inSentItems, { ...signedIn(), mailboxVersion: "1.8" }),
     );
     await sent.getByTestId("logged-banner").waitFor();
-    expect(await activitiesOfMail(server, token, key)).toHaveLength(1);
+    // Logged under the key chosen in compose, then given the real internetMessageId.
+    await expect.poll(countOf(inSentItems.internetMessageId), PATIENTLY).toBe(1);
+    expect(await activitiesOfMail(server, token, key)).toEqual([]);
     // The pane wrote the outcome on the item: opened again elsewhere, it is shown logged and not sent again.
-    const marked = await savedProperties(sent, `${spec.itemId}-sent`);
+    await expect
+      .poll(async () => markOf(await savedProperties(sent, inSentItems.itemId))?.attached, PATIENTLY)
+      .toBe(true);
+    const marked = await savedProperties(sent, inSentItems.itemId);
     expect(markOf(marked)?.state).toBe("logged");
     await sent.context().close();
     const again = await openOutlook(browser, server.url, hostSetup(sentItem(spec, marked), signedIn()));
     await again.getByTestId("logged-banner").waitFor();
-    expect(await activitiesOfMail(server, token, key)).toHaveLength(1);
+    expect(await countOf(inSentItems.internetMessageId)()).toBe(1);
+    expect(await activitiesOfMail(server, token, key)).toEqual([]);
     await again.context().close();
   });
 

@@ -71,6 +71,24 @@ describe("Entra sign-in", () => {
     expect(calls).toEqual(["popup api://rapport/access_as_user", "silent api://rapport/access_as_user"]);
   });
 
+  it("gets a Microsoft Graph token for the same account, asking the user only when told to", async () => {
+    const { app, calls } = fakeMsal("interaction_required");
+    const signIn = await entraSignIn(options, deps(app, true));
+    await expect(signIn.tokenFor?.(["Mail.Read"])).rejects.toBeInstanceOf(SignInRequired);
+    expect(await signIn.tokenFor?.(["Mail.Read"], { interactive: true })).toBe("popup-token");
+    expect(await signIn.tokenFor?.(["Mail.Read"])).toBe("silent-token");
+    expect(calls).toEqual(["silent Mail.Read", "silent Mail.Read", "popup Mail.Read", "silent Mail.Read"]);
+  });
+
+  it("never opens Office's dialog for Microsoft Graph: that dialog signs in for Rapport only", async () => {
+    const { app, calls } = fakeMsal("interaction_required");
+    const dialogCalls: string[] = [];
+    const signIn = await entraSignIn(options, deps(app, false, dialogCalls));
+    await expect(signIn.tokenFor?.(["Mail.Read"], { interactive: true })).rejects.toBeInstanceOf(SignInRequired);
+    expect(dialogCalls).toEqual([]);
+    expect(calls).toEqual(["silent Mail.Read"]);
+  });
+
   it("falls back to Office's dialog where the host has no nested app authentication", async () => {
     const { app, calls } = fakeMsal("interaction_required");
     const dialogCalls: string[] = [];

@@ -63,6 +63,20 @@ export async function entraSignIn(options: EntraOptions, deps: EntraDeps = defau
       }
       fromDialog = await deps.dialog(options);
     },
+    async tokenFor(scopes, { interactive = false } = {}) {
+      try {
+        return (await app.acquireTokenSilent({ scopes, ...(account ? { account } : {}) })).accessToken;
+      } catch (error) {
+        // Office's dialog signs in for Rapport's scope only: another API needs the host's broker.
+        if (!interactive || !deps.hasNestedAppAuth()) {
+          throw new SignInRequired(error instanceof Error ? error.message : undefined);
+        }
+      }
+      const result = await app.acquireTokenPopup({ scopes });
+      account = result.account;
+      app.setActiveAccount(account);
+      return result.accessToken;
+    },
     async signOut() {
       fromDialog = null;
       account = null;

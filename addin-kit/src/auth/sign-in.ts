@@ -10,6 +10,12 @@ export type SignIn = {
   getToken(): Promise<string>;
   /** Asks the user to sign in (a popup or Office's dialog): call it from a click, never on load. */
   interactive?: () => Promise<void>;
+  /**
+   * Microsoft Entra only: a token for another API's scopes (Microsoft Graph's `Mail.Read`) for the
+   * same account. Silent unless `interactive` (from a click), which may show Microsoft's consent;
+   * rejects with SignInRequired when it cannot.
+   */
+  tokenFor?: (scopes: string[], options?: { interactive?: boolean }) => Promise<string>;
   signOut(): Promise<void>;
 };
 

@@ -147,7 +147,7 @@ describe("meetings", () => {
 
   it("become a meeting activity at the occurrence's start with organizer and attendees", () => {
     const key = meetingKey(meeting, meeting.start);
-    const body = meetingActivity(meeting, { start: meeting.start, key }, context());
+    const body = meetingActivity(meeting, { start: meeting.start, end: meeting.end, key }, context());
     expect(ActivityCreate.safeParse(body).success).toBe(true);
     expect(body).toMatchObject({
       type: "meeting",
@@ -155,5 +155,24 @@ describe("meetings", () => {
       externalIds: { iCalUId: key },
       participants: [{ role: "organizer" }, { role: "attendee" }],
     });
+  });
+
+  it("keep their end and place as fields, not written into the body", () => {
+    const key = meetingKey(meeting, meeting.start);
+    const text = captured("body", meeting.subject, "Bring your badge.");
+    const body = meetingActivity(meeting, { start: meeting.start, end: meeting.end, key }, context({ text }));
+    expect(body).toMatchObject({ endsAt: meeting.end, location: "Assembly Hall", bodyText: "Bring your badge." });
+    const nowhere = meetingActivity(
+      { ...meeting, location: "  " },
+      { start: meeting.start, end: meeting.end, key },
+      context({ text }),
+    );
+    expect(nowhere.location).toBeNull();
+    const long = meetingActivity(
+      { ...meeting, location: "Salle ".repeat(200) },
+      { start: meeting.start, end: meeting.end, key },
+      context({ text }),
+    );
+    expect(ActivityCreate.safeParse(long).success).toBe(true);
   });
 });

@@ -47,13 +47,23 @@ export function mailActivity(mail: MailItem, internetMessageId: string, context:
   };
 }
 
-/** A meeting as an activity, keyed by `meetingKey` so every attendee who logs it finds the first log. */
-export function meetingActivity(meeting: MeetingItem, occurrence: { start: string; key: string }, context: LogContext) {
+/**
+ * A meeting as an activity, keyed by `meetingKey` so every attendee who logs it finds the first
+ * log; its end and place go as the activity's own fields.
+ */
+export function meetingActivity(
+  meeting: MeetingItem,
+  occurrence: { start: string; end: string; key: string },
+  context: LogContext,
+) {
+  const location = trimText(meeting.location.trim(), LIMITS.shortText);
   return {
     type: "meeting",
     direction: null,
     ...context.text,
     occurredAt: occurrence.start,
+    endsAt: occurrence.end,
+    location: location || null,
     participants: participantsOf(meeting.people, context),
     ...recordIds(context.selection),
     externalIds: { iCalUId: occurrence.key },
@@ -63,7 +73,8 @@ export function meetingActivity(meeting: MeetingItem, occurrence: { start: strin
 
 /**
  * Outlook gives no iCalUId to add-ins, so a meeting is known by its organizer and the start of the
- * occurrence: the same for the organizer and every attendee, different for each occurrence.
+ * occurrence: the same for the organizer and every attendee, different for each occurrence. It is
+ * stored as the activity's iCalUId, which the lookup answers by.
  */
 export function meetingKey(meeting: MeetingItem, start: string): string {
   const organizer = meeting.people.find((p) => p.role === "organizer");

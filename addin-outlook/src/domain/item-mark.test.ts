@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { markLinks, newSendKey, parseItemMark } from "./item-mark.ts";
+import { isSendKey, markLinks, newSendKey, parseItemMark } from "./item-mark.ts";
 
 describe("the item mark", () => {
   it("reads back what the pane wrote, and nothing from another version or a hand edit", () => {
     const mark = { v: 1, kind: "send", key: newSendKey(() => "5d0c"), links: [], state: "chosen" };
-    expect(parseItemMark(mark)).toEqual({ ...mark, override: false, activityId: null, at: null, by: null });
+    // A mark written before `attached` existed reads as not attached yet.
+    expect(parseItemMark(mark)).toEqual({
+      ...mark,
+      override: false,
+      activityId: null,
+      at: null,
+      by: null,
+      attached: false,
+    });
     expect(parseItemMark({ ...mark, v: 2 })).toBeNull();
     expect(parseItemMark("rapport")).toBeNull();
     expect(parseItemMark(null)).toBeNull();
@@ -13,6 +21,10 @@ describe("the item mark", () => {
   it("makes send keys in Message-ID form that no mail server issues", () => {
     expect(newSendKey(() => "5d0c")).toBe("<rapport-send.5d0c@rapport.invalid>");
     expect(newSendKey()).not.toBe(newSendKey());
+    expect(isSendKey(newSendKey())).toBe(true);
+    expect(isSendKey("<MWHPR6E1BE060@MWHPR1120.namprd22.prod.outlook.com>")).toBe(false);
+    expect(isSendKey("<rapport-send.x@contoso.com>")).toBe(false);
+    expect(isSendKey(null)).toBe(false);
   });
 
   it("keeps links small enough for Outlook's 2,500-character limit on custom properties", () => {
@@ -32,6 +44,7 @@ describe("the item mark", () => {
       activityId: `act_${"y".repeat(60)}`,
       at: new Date().toISOString(),
       by: "J".repeat(80),
+      attached: true,
     };
     expect(JSON.stringify(mark).length).toBeLessThan(2500);
     expect(parseItemMark(mark)).not.toBeNull();

@@ -28,6 +28,11 @@ export const ItemMark = z.object({
   at: z.string().max(40).nullable().default(null),
   /** Who logged it, when the pane knows the name (the user themself). */
   by: z.string().max(80).nullable().default(null),
+  /**
+   * `send` only: the activity now carries the mail's real internetMessageId (given once the mail
+   * was sent), so the mail is looked up by it and a colleague's copy finds the same activity.
+   */
+  attached: z.boolean().default(false),
 });
 export type ItemMark = z.infer<typeof ItemMark>;
 
@@ -48,4 +53,9 @@ export function markLinks(links: RecordLink[]): RecordLink[] {
  */
 export function newSendKey(random: () => string = () => crypto.randomUUID()): string {
   return `<rapport-send.${random()}@rapport.invalid>`;
+}
+
+/** Whether a logged mail's id is one the pane made (see newSendKey), not the one its mail server gave. */
+export function isSendKey(internetMessageId: string | null | undefined): boolean {
+  return /^<rapport-send\.[^@>]+@rapport\.invalid>$/.test(internetMessageId ?? "");
 }

@@ -29,6 +29,7 @@ const chosen: ItemMark = {
   activityId: null,
   at: null,
   by: null,
+  attached: false,
 };
 
 /** The Office side of the handler, as plain values: the draft, its body and its mark. */

@@ -35,6 +35,9 @@ const OutboxEntry = z.object({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
+/** What a caller hands the outbox for one log: its idempotency key, what to list it as, the activity. */
+export type OutboxInput = Pick<OutboxEntry, "key" | "label" | "body">;
+
 export class OutboxFullError extends Error {
   constructor() {
     super("The browser's storage for Rapport is full: this log could not be kept for retrying.");

@@ -28,7 +28,7 @@ export type ComposeViewProps = {
 export function ComposeView({ mail, mark, setMark, onReload }: ComposeViewProps) {
   const styles = usePaneStyles();
   const { client, text, language, mailbox, policy, capabilities } = usePane();
-  const { lookup } = useItemLookup(client, mail, null, mailbox.address);
+  const { lookup } = useItemLookup(client, mail, {}, mailbox.address);
   const results = lookup.status === "ready" ? lookup.answer.results : [];
   const chosen = mark?.kind === "send" ? mark : null;
   const [edited, setEdited] = useState<RecordSelection | null>(null);
@@ -66,6 +66,7 @@ export function ComposeView({ mail, mark, setMark, onReload }: ComposeViewProps)
             activityId: null,
             at: null,
             by: null,
+            attached: false,
           }
         : null,
     );

@@ -9,7 +9,7 @@ import { privacyHold } from "../domain/privacy-hold.ts";
 import { defaultSelection, type RecordSelection, selectionFromLinks } from "../domain/record-selection.ts";
 import { readBodyText } from "../office/item-body.ts";
 import { writeItemProperty } from "../office/item-property.ts";
-import { ConversationList } from "./conversation-list.tsx";
+import { ConversationSection } from "./conversation-section.tsx";
 import { LogStatus } from "./log-status.tsx";
 import { LoggedBanner } from "./logged-banner.tsx";
 import { usePane } from "./pane-context.ts";
@@ -17,6 +17,7 @@ import { PeopleList } from "./people-list.tsx";
 import { PrivacyNotice } from "./privacy-notice.tsx";
 import { RecordsEditor } from "./records-editor.tsx";
 import { usePaneStyles } from "./styles.ts";
+import { useAttachSentId } from "./use-attach-sent-id.ts";
 import { mailKey, useItemLookup } from "./use-item-lookup.ts";
 import { useLogAction } from "./use-log-action.ts";
 
@@ -26,10 +27,17 @@ export type MailViewProps = { mail: MailItem; mark: ItemMark | null; setMark: (m
 export function MailView({ mail, mark, setMark }: MailViewProps) {
   const styles = usePaneStyles();
   const { client, text, mailbox, policy, outbox } = usePane();
-  const { lookup, refresh } = useItemLookup(client, mail, mark, mailbox.address);
   const key = mailKey(mail, mark);
+  const { lookup, refresh } = useItemLookup(
+    client,
+    mail,
+    { internetMessageId: key, conversationId: mail.conversationId },
+    mailbox.address,
+  );
   const results = lookup.status === "ready" ? lookup.answer.results : [];
   const status = lookup.status === "ready" ? lookup.answer.mail : undefined;
+  // The conversation does not depend on which id the mail is looked up by: it stays while that changes.
+  const conversation = lookup.status === "ready" || lookup.status === "updating" ? lookup.answer.mail : undefined;
   const [edited, setEdited] = useState<RecordSelection | null>(null);
   const [insisted, setInsisted] = useState(false);
   const { state, run } = useLogAction();
@@ -79,6 +87,13 @@ export function MailView({ mail, mark, setMark }: MailViewProps) {
     log(selectionFromLinks(mark.links), mark.override);
   });
 
+  const { checking } = useAttachSentId(
+    mail,
+    mark,
+    lookup.status === "ready" ? (status?.logged ?? null) : undefined,
+    setMark,
+  );
+
   // The outbox sent this mail's log in the background (a retry that worked): show it as logged.
   const { subscribe } = outbox;
   useEffect(
@@ -113,6 +128,7 @@ export function MailView({ mail, mark, setMark }: MailViewProps) {
         !logged &&
         key &&
         !queued &&
+        !checking &&
         state.status !== "logging" &&
         (hold ? (
           <PrivacyNotice hold={hold} onInsist={() => setInsisted(true)} />
@@ -133,7 +149,16 @@ export function MailView({ mail, mark, setMark }: MailViewProps) {
         ))}
       {state.status === "logging" && <Text aria-live="polite">{text.logging}</Text>}
       <LogStatus state={state} />
-      {status && status.conversation.length > 0 && <ConversationList mails={status.conversation} />}
+      {conversation && (
+        <ConversationSection
+          mail={mail}
+          status={conversation}
+          openIds={[mail.internetMessageId, key]}
+          selection={logged ? selectionFromLinks(logged.links) : selection}
+          results={results}
+          onLogged={refresh}
+        />
+      )}
       <PeopleList people={mail.people} lookup={lookup} onChanged={refresh} onRetry={refresh} />
       {mail.people.length === 0 && <Caption1>{text.noAddress}</Caption1>}
     </div>

@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, Input, Subtitle2, Text } from "@fluentui/react-components";
 import type { RecordLink } from "@rapport/shared/schemas";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { captured, needsBody } from "../domain/capture.ts";
 import { meetingActivity, meetingKey } from "../domain/item-activity.ts";
 import { type ItemMark, markLinks } from "../domain/item-mark.ts";
@@ -31,21 +31,23 @@ export type MeetingViewProps = {
 /**
  * A meeting, as organizer or attendee: its people matched to contacts, its time and place, and
  * "Log meeting" (for a series, the occurrence the user picks). Outlook gives add-ins no iCalUId,
- * so the log is keyed by organizer and start, which every attendee's copy shares.
+ * so the log is keyed by organizer and start, which every attendee's copy shares; the lookup by
+ * that key says whether anyone logged it, before anyone presses "Log". The key is kept on the item
+ * too, so a meeting that moves is still found under the key it was logged with.
  */
 export function MeetingView({ meeting, mark, setMark }: MeetingViewProps) {
   const styles = usePaneStyles();
   const { client, text, language, mailbox, policy, me, outbox } = usePane();
-  const { lookup, refresh } = useItemLookup(client, meeting, null, mailbox.address);
-  const results = lookup.status === "ready" ? lookup.answer.results : [];
   const [day, setDay] = useState(() => localDay(new Date().toISOString()));
-  const [edited, setEdited] = useState<RecordSelection | null>(null);
-  const [insisted, setInsisted] = useState(false);
-  const { state, run } = useLogAction();
   const occurrence = occurrenceOf(meeting, meeting.series ? day : null);
   const savedKey = mark?.kind === "meeting" ? mark.key : null;
   const key = savedKey && !meeting.series ? savedKey : meetingKey(meeting, occurrence.start);
-  const logged = mark?.kind === "meeting" && mark.key === key && mark.state === "logged" ? mark : null;
+  const { lookup, refresh } = useItemLookup(client, meeting, { iCalUId: key }, mailbox.address);
+  const results = lookup.status === "ready" ? lookup.answer.results : [];
+  const logged = lookup.status === "ready" ? (lookup.answer.mail?.logged ?? null) : null;
+  const [edited, setEdited] = useState<RecordSelection | null>(null);
+  const [insisted, setInsisted] = useState(false);
+  const { state, run } = useLogAction();
   const selection = edited ?? defaultSelection(results, []);
   const hold = policy && !insisted ? privacyHold(meeting.people, policy, mailbox.address) : null;
   const when = text.meetingWhen(formatDateTime(occurrence.start, language), formatDateTime(occurrence.end, language));
@@ -55,22 +57,37 @@ export function MeetingView({ meeting, mark, setMark }: MeetingViewProps) {
       () => setMark(next),
       () => undefined,
     );
+  const markOf = (activity: { id: string; createdAt: string }, links: RecordLink[], by: string | null): ItemMark => ({
+    v: 1,
+    kind: "meeting",
+    key,
+    links: markLinks(links),
+    state: "logged",
+    override: insisted,
+    activityId: activity.id,
+    at: activity.createdAt,
+    by,
+    attached: false,
+  });
+
+  // Logged from another copy (the organizer's, a colleague's): keep its key on this one as well, once.
+  const kept = useRef<string | null>(null);
+  useEffect(() => {
+    if (!logged || meeting.series || savedKey === key || kept.current === key) return;
+    kept.current = key;
+    remember(markOf(logged.activity, logged.links, null));
+  });
 
   const log = () =>
     void run(key, meeting.subject || text.untitled, async () => {
       const level = policy?.captureLevel ?? null;
       const body = needsBody(level) ? await readBodyText().catch(() => null) : null;
-      const facts = text.meetingFacts(
-        formatDateTime(occurrence.start, language),
-        formatDateTime(occurrence.end, language),
-        meeting.location,
-      );
       return meetingActivity(
         meeting,
-        { start: occurrence.start, key },
+        { start: occurrence.start, end: occurrence.end, key },
         {
           selection,
-          text: captured(level, meeting.subject, body ? `${facts}\n\n${body}` : facts),
+          text: captured(level, meeting.subject, body),
           contactIdByAddress: contactIdsOf(results),
           userAddress: mailbox.address,
           policyOverride: insisted,
@@ -78,18 +95,10 @@ export function MeetingView({ meeting, mark, setMark }: MeetingViewProps) {
       );
     }).then((result) => {
       if (result?.outcome !== "logged") return;
-      const mine = result.activity.loggedBy === me.id;
-      remember({
-        v: 1,
-        kind: "meeting",
-        key,
-        links: markLinks(linksOf(selection)),
-        state: "logged",
-        override: insisted,
-        activityId: result.activity.id,
-        at: result.activity.createdAt,
-        by: mine ? me.name : null,
-      });
+      refresh();
+      if (meeting.series) return;
+      kept.current = key;
+      remember(markOf(result.activity, linksOf(selection), result.activity.loggedBy === me.id ? me.name : null));
     });
 
   return (
@@ -110,15 +119,18 @@ export function MeetingView({ meeting, mark, setMark }: MeetingViewProps) {
           <Input type="date" size="small" value={day} onChange={(_, d) => d.value && setDay(d.value)} />
         </Field>
       )}
-      {logged?.activityId ? (
+      {logged ? (
         <LoggedBanner
-          activityId={logged.activityId}
-          at={logged.at ?? occurrence.start}
-          byName={logged.by ?? text.aColleague}
+          activityId={logged.activity.id}
+          at={logged.activity.createdAt}
+          byName={logged.loggedByName || text.aColleague}
           links={logged.links}
           results={results}
-          onRelinked={(links: RecordLink[]) => remember({ ...logged, links: markLinks(links) })}
-          onUnlogged={() => remember(null)}
+          onRelinked={refresh}
+          onUnlogged={() => {
+            refresh();
+            if (savedKey) remember(null);
+          }}
         />
       ) : (
         lookup.status === "ready" &&

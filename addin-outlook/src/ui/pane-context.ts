@@ -1,6 +1,7 @@
 import type { Language, RapportClient } from "@rapport/addin-kit";
 import type { PrivacyPolicy, User } from "@rapport/shared/schemas";
 import { createContext, useContext } from "react";
+import type { MailGraph } from "../graph/mail-graph.ts";
 import type { HostCapabilities } from "../office/host-capabilities.ts";
 import type { OutlookUser } from "../office/outlook-user.ts";
 import type { PaneText } from "./text.ts";
@@ -17,6 +18,8 @@ export type PaneServices = {
   setPolicy: (policy: PrivacyPolicy) => void;
   capabilities: HostCapabilities;
   outbox: Outbox;
+  /** The user's mailbox through Microsoft Graph; null without Microsoft sign-in. */
+  graph: MailGraph | null;
 };
 
 export const PaneContext = createContext<PaneServices | null>(null);

@@ -1,6 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import { type Language, ProblemBar, SignInPanel } from "@rapport/addin-kit";
 import { useEffect, useMemo } from "react";
+import { MAIL_READ_SCOPES } from "../graph/conversation-messages.ts";
+import { mailGraph } from "../graph/mail-graph.ts";
 import { hostCapabilities } from "../office/host-capabilities.ts";
 import { outlookUser } from "../office/outlook-user.ts";
 import { ItemArea } from "./item-area.tsx";
@@ -28,11 +30,18 @@ export function Pane({ inOutlook, language, serverUrl }: PaneProps) {
 function SignedInPane({ language, serverUrl }: { language: Language; serverUrl: string }) {
   const styles = usePaneStyles();
   const text = paneText(language);
-  const { session, client, retry, signInWithToken, signInWithMicrosoft, signOut, setPolicy } = useSession(serverUrl);
+  const { session, client, retry, signInWithToken, signInWithMicrosoft, signOut, setPolicy, tokenFor } =
+    useSession(serverUrl);
   const connected = session.status === "ready" || session.status === "unreachable";
   const outbox = useOutbox(connected ? client : null, session.status === "ready" ? session.me.id : null);
   const capabilities = useMemo(hostCapabilities, []);
   const mailbox = useMemo(outlookUser, []);
+  // Graph is reached with the user's Microsoft sign-in only; an API token opens Rapport, not the mailbox.
+  const microsoft = session.status === "ready" && session.method === "entra";
+  const graph = useMemo(
+    () => (microsoft ? mailGraph((interactive) => tokenFor(MAIL_READ_SCOPES, interactive)) : null),
+    [microsoft, tokenFor],
+  );
 
   // A log that got through means the server is back: leave the "cannot be reached" state.
   const { subscribe } = outbox;
@@ -61,7 +70,18 @@ function SignedInPane({ language, serverUrl }: { language: Language; serverUrl: 
 
   const services: PaneServices | null =
     session.status === "ready"
-      ? { client, language, text, me: session.me, mailbox, policy: session.policy, setPolicy, capabilities, outbox }
+      ? {
+          client,
+          language,
+          text,
+          me: session.me,
+          mailbox,
+          policy: session.policy,
+          setPolicy,
+          capabilities,
+          outbox,
+          graph,
+        }
       : null;
   return (
     <>

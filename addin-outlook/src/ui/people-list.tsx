@@ -22,6 +22,7 @@ export function PeopleList({ people, lookup, onChanged, onRetry }: PeopleListPro
   const me = mailbox.address ? normalizeEmail(mailbox.address) : null;
   if (lookup.status === "loading") return <PaneSkeleton cards={Math.min(3, Math.max(1, lookup.plan.emails.length))} />;
   if (lookup.status === "error") return <ProblemBar error={lookup.error} language={language} onRetry={onRetry} />;
+  // "updating": the same people, asked again for the item's log state; their cards stay meanwhile.
 
   const byAddress = new Map<string, LookupResult>(lookup.answer.results.map((r) => [r.email, r]));
   const seen = new Set<string>();

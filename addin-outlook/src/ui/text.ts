@@ -1,5 +1,6 @@
 import { catalogue, STAGE_LABELS } from "@rapport/addin-kit";
 import type { Account, Activity, Case, Opportunity } from "@rapport/shared/schemas";
+import type { GraphFailure } from "../graph/graph-error.ts";
 import type { FailureReason } from "../outbox/failure.ts";
 
 type Reason = FailureReason;
@@ -23,6 +24,22 @@ export const paneText = catalogue({
         ? "1 earlier mail of this conversation is in Rapport"
         : `${count} earlier mails of this conversation are in Rapport`,
     conversationHint: "Select the conversation's other mails in Outlook to log them together.",
+    restNeedsMicrosoft: "Listing the conversation's other mails needs Microsoft sign-in.",
+    restListing: "Looking for the conversation's other mails…",
+    restConsent: "Rapport needs your permission to read this conversation's other mails in your mailbox.",
+    restAllow: "Allow",
+    restUnlisted: (reason: GraphFailure) => UNLISTED_EN[reason],
+    restNotLogged: (count: number) =>
+      count === 1
+        ? "1 other mail of this conversation is not in Rapport"
+        : `${count} other mails of this conversation are not in Rapport`,
+    restMore: (count: number) => `and ${count} more`,
+    restTo: (records: string) => `They go to ${records}.`,
+    logRest: (count: number) =>
+      count === 1 ? "Log the other mail of this conversation" : `Log the ${count} other mails of this conversation`,
+    restAllLogged: "Every other mail of this conversation is in Rapport.",
+    restPartial: (count: number) => `Only the first ${count} mails of this long conversation were looked at.`,
+    restRefused: (count: number) => `${count} refused by Rapport: see "Waiting to be logged".`,
     loggedBanner: (date: string, by: string) => `Logged on ${date} by ${by}`,
     loggedTo: (records: string) => `to ${records}`,
     noRecords: "no record",
@@ -94,8 +111,6 @@ export const paneText = catalogue({
     composeSaveFailed: "Outlook could not keep this choice on the draft.",
     refreshPeople: "Refresh people",
     meetingWhen: (start: string, end: string) => `${start} – ${end}`,
-    meetingFacts: (start: string, end: string, location: string) =>
-      location ? `${start} – ${end}\nLocation: ${location}` : `${start} – ${end}`,
     occurrence: "Which occurrence",
     occurrenceHelp: "This is a recurring series: choose the day of the meeting to log.",
     selectedMails: (count: number) => `${count} mails selected`,
@@ -135,6 +150,26 @@ export const paneText = catalogue({
         ? "1 e-mail précédent de cette conversation est dans Rapport"
         : `${count} e-mails précédents de cette conversation sont dans Rapport`,
     conversationHint: "Sélectionnez les autres e-mails de la conversation dans Outlook pour les enregistrer ensemble.",
+    restNeedsMicrosoft: "Lister les autres e-mails de la conversation nécessite la connexion Microsoft.",
+    restListing: "Recherche des autres e-mails de la conversation…",
+    restConsent:
+      "Rapport a besoin de votre autorisation pour lire les autres e-mails de cette conversation dans votre boîte aux lettres.",
+    restAllow: "Autoriser",
+    restUnlisted: (reason: GraphFailure) => UNLISTED_FR[reason],
+    restNotLogged: (count: number) =>
+      count === 1
+        ? "1 autre e-mail de cette conversation n’est pas dans Rapport"
+        : `${count} autres e-mails de cette conversation ne sont pas dans Rapport`,
+    restMore: (count: number) => `et ${count} de plus`,
+    restTo: (records: string) => `Ils seront enregistrés sur ${records}.`,
+    logRest: (count: number) =>
+      count === 1
+        ? "Enregistrer l’autre e-mail de cette conversation"
+        : `Enregistrer les ${count} autres e-mails de cette conversation`,
+    restAllLogged: "Tous les autres e-mails de cette conversation sont dans Rapport.",
+    restPartial: (count: number) =>
+      `Seuls les ${count} premiers e-mails de cette longue conversation ont été examinés.`,
+    restRefused: (count: number) => `${count} refusés par Rapport : voir « En attente d’enregistrement ».`,
     loggedBanner: (date: string, by: string) => `Enregistré le ${date} par ${by}`,
     loggedTo: (records: string) => `sur ${records}`,
     noRecords: "aucune fiche",
@@ -208,8 +243,6 @@ export const paneText = catalogue({
     composeSaveFailed: "Outlook n’a pas pu conserver ce choix sur le brouillon.",
     refreshPeople: "Actualiser les personnes",
     meetingWhen: (start: string, end: string) => `${start} – ${end}`,
-    meetingFacts: (start: string, end: string, location: string) =>
-      location ? `${start} – ${end}\nLieu : ${location}` : `${start} – ${end}`,
     occurrence: "Quelle occurrence",
     occurrenceHelp: "C’est une série périodique : choisissez le jour de la réunion à enregistrer.",
     selectedMails: (count: number) => `${count} e-mails sélectionnés`,
@@ -240,6 +273,21 @@ export const paneText = catalogue({
 });
 
 export type PaneText = ReturnType<typeof paneText>;
+
+const UNLISTED_EN: Record<GraphFailure, string> = {
+  offline: "Microsoft 365 cannot be reached: the conversation's other mails are not listed.",
+  refused: "Microsoft 365 did not let Rapport read your mailbox: ask your administrator to allow it.",
+  throttled: "Microsoft 365 is busy: try again in a moment to list the conversation's other mails.",
+  failed: "Microsoft 365 could not list the conversation's other mails.",
+};
+
+const UNLISTED_FR: Record<GraphFailure, string> = {
+  offline: "Microsoft 365 est injoignable : les autres e-mails de la conversation ne sont pas listés.",
+  refused:
+    "Microsoft 365 n’a pas autorisé Rapport à lire votre boîte aux lettres : demandez à votre administrateur de l’autoriser.",
+  throttled: "Microsoft 365 est occupé : réessayez dans un instant pour lister les autres e-mails de la conversation.",
+  failed: "Microsoft 365 n’a pas pu lister les autres e-mails de la conversation.",
+};
 
 const REASONS_EN: Record<Reason, string> = {
   offline: "Rapport cannot be reached.",

@@ -8,67 +8,84 @@ import type { OutlookItem } from "../domain/outlook-item.ts";
 export type ItemLookup =
   | { status: "loading"; plan: LookupPlan }
   | { status: "error"; plan: LookupPlan; error: unknown }
-  | { status: "ready"; plan: LookupPlan; answer: LookupResponse };
+  | { status: "ready"; plan: LookupPlan; answer: LookupResponse }
+  /** The same people, asked again for other ids: their cards stay, but the answer's `mail` is not this item's yet. */
+  | { status: "updating"; plan: LookupPlan; answer: LookupResponse };
 
-/** The key a mail is logged under: the one chosen in compose for a mail logged as it was sent, else its internetMessageId. */
+type Mode = "load" | "update" | "refresh";
+
+/** Which log the lookup should say something about: a mail and its conversation, or a meeting. */
+export type LoggedIds = { internetMessageId?: string | null; conversationId?: string | null; iCalUId?: string | null };
+
+/**
+ * The key a mail is logged under: the one chosen in compose for a mail logged as it was sent,
+ * until its real internetMessageId is attached to the log; else its internetMessageId.
+ */
 export function mailKey(item: OutlookItem, mark: ItemMark | null): string | null {
   if (item.kind !== "message") return null;
   if (item.mode === "compose") return null;
-  if (mark?.kind === "send") return mark.key;
+  if (mark?.kind === "send" && !(mark.attached && item.internetMessageId)) return mark.key;
   return item.internetMessageId;
 }
 
 /**
- * One lookup request per item: the people on it and, for a mail, whether it and others of its
- * conversation are logged. `refresh` asks again after the pane changed something (a log, a new
- * contact); an answer for an item the user has left is dropped.
+ * One lookup request per item: the people on it and whether it (and, for a mail, others of its
+ * conversation) is logged. `refresh` asks again after the pane changed something (a log, a new
+ * contact); an answer for an item the user has left is dropped. When only the ids change (another
+ * occurrence of a series, a real message id attached) the people stay on screen meanwhile.
  */
-export function useItemLookup(
-  client: RapportClient,
-  item: OutlookItem | null,
-  mark: ItemMark | null,
-  me: string | null,
-) {
+export function useItemLookup(client: RapportClient, item: OutlookItem | null, ids: LoggedIds, me: string | null) {
   const plan = item ? lookupPlan(item.people, me) : { emails: [], notLookedUp: 0, withoutAddress: 0 };
-  const key = item ? mailKey(item, mark) : null;
-  const conversationId = item?.kind === "message" ? item.conversationId : null;
+  const request = {
+    plan,
+    internetMessageId: ids.internetMessageId ?? null,
+    conversationId: ids.conversationId ?? null,
+    iCalUId: ids.iCalUId ?? null,
+  };
   // Everything the request depends on, as one value: the same item asks once, whatever re-renders.
-  const signature = JSON.stringify({ plan, key, conversationId });
+  const signature = JSON.stringify(request);
+  const people = JSON.stringify(plan);
   const [state, setState] = useState<ItemLookup>({ status: "loading", plan });
   const latest = useRef(signature);
   latest.current = signature;
+  const shownPeople = useRef<string | null>(null);
 
   const run = useCallback(
-    async (quiet: boolean) => {
+    async (mode: Mode) => {
       const asked = signature;
-      const request = JSON.parse(signature) as { plan: LookupPlan; key: string | null; conversationId: string | null };
-      const { plan, key: internetMessageId, conversationId: conversation } = request;
-      const emails = plan.emails;
-      if (emails.length === 0) {
+      const { plan, internetMessageId, conversationId, iCalUId } = JSON.parse(signature) as typeof request;
+      if (plan.emails.length === 0) {
         setState({ status: "ready", plan, answer: { results: [] } });
         return;
       }
-      if (!quiet) setState({ status: "loading", plan });
+      if (mode === "load") setState({ status: "loading", plan });
+      if (mode === "update") {
+        setState((s) => (s.status === "ready" || s.status === "updating" ? { ...s, status: "updating" } : s));
+      }
       try {
         const answer = await client.lookup({
           query: {
-            email: emails,
+            email: plan.emails,
             ...(internetMessageId ? { internetMessageId } : {}),
-            ...(conversation ? { conversationId: conversation } : {}),
+            ...(conversationId ? { conversationId } : {}),
+            ...(iCalUId ? { iCalUId } : {}),
           },
         });
         if (latest.current === asked) setState({ status: "ready", plan, answer });
       } catch (error) {
-        if (latest.current === asked && !quiet) setState({ status: "error", plan, error });
+        // A refresh that fails leaves what is shown; a first answer or new ids that fail say so.
+        if (latest.current === asked && mode !== "refresh") setState({ status: "error", plan, error });
       }
     },
     [client, signature],
   );
 
   useEffect(() => {
-    void run(false);
-  }, [run]);
+    const samePeople = shownPeople.current === people;
+    shownPeople.current = people;
+    void run(samePeople ? "update" : "load");
+  }, [run, people]);
 
-  const refresh = useCallback(() => void run(true), [run]);
+  const refresh = useCallback(() => void run("refresh"), [run]);
   return { lookup: state, refresh };
 }

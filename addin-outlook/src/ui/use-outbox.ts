@@ -2,7 +2,7 @@ import type { RapportClient } from "@rapport/addin-kit";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ActivityBody } from "../domain/item-activity.ts";
 import { type DrainResult, drainOutbox, nextDueAt } from "../outbox/drain-outbox.ts";
-import { outboxStore } from "../outbox/outbox-store.ts";
+import { type OutboxInput, outboxStore } from "../outbox/outbox-store.ts";
 
 export type Outbox = ReturnType<typeof useOutbox>;
 type Listener = (results: DrainResult[]) => void;
@@ -47,15 +47,25 @@ export function useOutbox(client: RapportClient | null, ownerId: string | null) 
     [client, store, refresh, ownerId],
   );
 
-  /** Queues a log (once per key) and sends it now; resolves with what became of it. */
-  const enqueue = useCallback(
-    async (key: string, label: string, body: ActivityBody): Promise<DrainResult | null> => {
-      store.add({ key, label, body, owner: ownerId });
+  /**
+   * Queues logs (each once per key) and sends them now, in one drain; resolves with what became of
+   * each, in the order given (null for one another runtime is sending).
+   */
+  const enqueueMany = useCallback(
+    async (inputs: OutboxInput[]): Promise<Array<DrainResult | null>> => {
+      for (const input of inputs) store.add({ ...input, owner: ownerId });
       refresh();
-      const results = await drain([key]);
-      return results.find((r) => r.key === key) ?? null;
+      const results = await drain(inputs.map((input) => input.key));
+      return inputs.map((input) => results.find((r) => r.key === input.key) ?? null);
     },
     [store, drain, refresh, ownerId],
+  );
+
+  /** Queues a log (once per key) and sends it now; resolves with what became of it. */
+  const enqueue = useCallback(
+    async (key: string, label: string, body: ActivityBody): Promise<DrainResult | null> =>
+      (await enqueueMany([{ key, label, body }]))[0] ?? null,
+    [enqueueMany],
   );
 
   const retry = useCallback(
@@ -128,6 +138,7 @@ export function useOutbox(client: RapportClient | null, ownerId: string | null) 
     durable: store.durable,
     has: (key: string) => store.get(key) !== null,
     enqueue,
+    enqueueMany,
     retry,
     drop,
     drain,

@@ -18,7 +18,7 @@ export type Session =
   | { status: "checking" }
   | { status: "signed_out"; entra: SignIn | null; error: unknown }
   | { status: "unreachable"; error: unknown }
-  | { status: "ready"; me: User; policy: PrivacyPolicy | null };
+  | { status: "ready"; me: User; policy: PrivacyPolicy | null; method: SignIn["method"] };
 
 const refused = (error: unknown) => error instanceof ApiError && error.status === 401;
 
@@ -43,7 +43,7 @@ export function useSession(serverUrl: string) {
     async (signIn: SignIn) => {
       active.current = signIn;
       const [me, policy] = await Promise.all([client.me({}), client.privacy({}).catch(() => null)]);
-      setSession({ status: "ready", me, policy });
+      setSession({ status: "ready", me, policy, method: signIn.method });
       // Best effort: the on-send handler applies the capture level offline if it knows it.
       if (policy) void rememberCaptureLevel(policy.captureLevel).catch(() => undefined);
     },
@@ -107,9 +107,16 @@ export function useSession(serverUrl: string) {
     await leaving?.signOut();
   }, []);
 
+  /** A token for another API (Microsoft Graph) from the Microsoft sign-in in use; rejects with SignInRequired otherwise. */
+  const tokenFor = useCallback(async (scopes: string[], interactive: boolean) => {
+    const signIn = active.current;
+    if (!signIn?.tokenFor) throw new SignInRequired("Sign in with Microsoft");
+    return signIn.tokenFor(scopes, { interactive });
+  }, []);
+
   const setPolicy = useCallback(
     (policy: PrivacyPolicy) => setSession((s) => (s.status === "ready" ? { ...s, policy } : s)),
     [],
   );
-  return { session, client, retry: load, signInWithToken, signInWithMicrosoft, signOut, setPolicy };
+  return { session, client, retry: load, signInWithToken, signInWithMicrosoft, signOut, setPolicy, tokenFor };
 }

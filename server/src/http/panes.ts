@@ -56,11 +56,12 @@ export const OFFICE_FRAME_ANCESTORS = [
 /**
  * Office loads its library from Microsoft's CDN and shows panes inside its own pages; nothing else
  * may run scripts, embed the pane or be fetched. Fluent injects its styles at run time, hence
- * 'unsafe-inline' for styles only. Sign-in with Microsoft talks to the Entra authority.
+ * 'unsafe-inline' for styles only. Sign-in with Microsoft talks to the Entra authority, and the
+ * Outlook pane signed in with Microsoft reads a conversation's other mails from Microsoft Graph.
  */
 export function paneSecurityPolicy(config: Config): string {
   const self = new URL(config.publicUrl).origin;
-  const authority = config.entra ? ` ${new URL(config.entra.authority).origin}` : "";
+  const authority = config.entra ? ` ${new URL(config.entra.authority).origin} https://graph.microsoft.com` : "";
   return [
     "default-src 'self'",
     `script-src 'self' https://appsforoffice.microsoft.com`,

@@ -15,8 +15,10 @@ export type GraphMessage = {
   toRecipients?: GraphRecipient[];
   ccRecipients?: GraphRecipient[];
   bccRecipients?: GraphRecipient[];
+  bodyPreview?: string;
+  isDraft?: boolean;
 };
-type GraphRecipient = { emailAddress: { name?: string; address?: string } };
+export type GraphRecipient = { emailAddress: { name?: string; address?: string } };
 type GraphTime = { dateTime: string; timeZone: string };
 
 export type GraphEvent = {

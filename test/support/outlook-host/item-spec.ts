@@ -52,4 +52,15 @@ export type HostSetup = {
   item: ItemSpec | null;
   /** Outlook's roaming settings as the mailbox holds them (the token, once signed in). */
   roamingSettings: Record<string, unknown>;
+  /** Microsoft sign-in brokered by Outlook (nested app authentication); absent where Outlook brokers none. */
+  naa?: NaaSetup;
+};
+
+/** The Microsoft account Outlook is signed in with, and what its broker hands the pane. */
+export type NaaSetup = {
+  account: { name: string; username: string; tenantId: string; objectId: string };
+  /** The access token the host gives for each scope it grants, by scope ("Mail.Read", "api://…/access_as_user"). */
+  tokens: Record<string, string>;
+  /** Scopes the user has not consented to yet: granted only after a sign-in popup asked for them. */
+  consentFirst?: string[];
 };

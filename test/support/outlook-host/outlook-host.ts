@@ -5,6 +5,7 @@
  * this script in place of Microsoft's CDN office.js and drives it through `window.__outlook`.
  */
 import type { AppointmentSpec, HostSetup, ItemSpec, MessageSpec, PersonSpec } from "./item-spec.ts";
+import { installNaaBridge, type NaaRequest } from "./naa-bridge.ts";
 
 type AsyncResult<T> = {
   status: "succeeded" | "failed";
@@ -26,6 +27,8 @@ export type OutlookControl = {
   send(): Promise<{ allowEvent?: boolean } | undefined>;
   /** Calls to Office APIs so far, by name, for tests that count them. */
   calls: Record<string, number>;
+  /** Token requests the pane made to Outlook's Microsoft sign-in broker (setup.naa), in order. */
+  naaRequests: NaaRequest[];
 };
 
 declare global {
@@ -51,6 +54,8 @@ function reply<T>(args: unknown[], value: T): void {
 }
 
 function supports(set: string, version: string): boolean {
+  // Outlook that brokers Microsoft sign-in implements NestedAppAuth 1.1.
+  if (set.toLowerCase() === "nestedappauth") return Boolean((setup as HostSetup).naa) && Number(version) <= 1.1;
   if (set.toLowerCase() !== "mailbox") return false;
   const [major = 0, minor = 0] = version.split(".").map(Number);
   const [hasMajor = 0, hasMinor = 0] = (setup as HostSetup).mailboxVersion.split(".").map(Number);
@@ -281,6 +286,8 @@ const OfficeSimulated = {
   },
 };
 Object.assign(window, { Office: OfficeSimulated });
+const naaRequests: NaaRequest[] = [];
+if (setup.naa) installNaaBridge(setup.naa, naaRequests);
 
 const fire = (eventType: string) => {
   for (const handler of handlers.get(eventType) ?? []) setTimeout(() => handler({ type: eventType }), 0);
@@ -288,6 +295,7 @@ const fire = (eventType: string) => {
 
 window.__outlook = {
   calls,
+  naaRequests,
   open(spec) {
     mailbox.item = itemOf(spec);
     fire(EventType.ItemChanged);
