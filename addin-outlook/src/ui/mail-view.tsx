@@ -1,4 +1,4 @@
-import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2, Text } from "@fluentui/react-components";
+import { Caption1, MessageBar, MessageBarBody, Subtitle2, Text } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { captured, needsBody } from "../domain/capture.ts";
 import { mailActivity } from "../domain/item-activity.ts";
@@ -10,12 +10,11 @@ import { defaultSelection, type RecordSelection, selectionFromLinks } from "../d
 import { readBodyText } from "../office/item-body.ts";
 import { writeItemProperty } from "../office/item-property.ts";
 import { ConversationSection } from "./conversation-section.tsx";
+import { LogForm } from "./log-form.tsx";
 import { LogStatus } from "./log-status.tsx";
 import { LoggedBanner } from "./logged-banner.tsx";
 import { usePane } from "./pane-context.ts";
 import { PeopleList } from "./people-list.tsx";
-import { PrivacyNotice } from "./privacy-notice.tsx";
-import { RecordsEditor } from "./records-editor.tsx";
 import { usePaneStyles } from "./styles.ts";
 import { useAttachSentId } from "./use-attach-sent-id.ts";
 import { mailKey, useItemLookup } from "./use-item-lookup.ts";
@@ -124,29 +123,18 @@ export function MailView({ mail, mark, setMark }: MailViewProps) {
           <MessageBarBody>{text.noMessageId}</MessageBarBody>
         </MessageBar>
       )}
-      {lookup.status === "ready" &&
-        !logged &&
-        key &&
-        !queued &&
-        !checking &&
-        state.status !== "logging" &&
-        (hold ? (
-          <PrivacyNotice hold={hold} onInsist={() => setInsisted(true)} />
-        ) : (
-          <>
-            <RecordsEditor
-              selection={selection}
-              onChange={setEdited}
-              results={results}
-              fixedContactIds={new Set(contactIdsOf(results).values())}
-            />
-            <div className={styles.actions}>
-              <Button appearance="primary" onClick={() => log(selection, insisted || (mark?.override ?? false))}>
-                {text.logEmail}
-              </Button>
-            </div>
-          </>
-        ))}
+      {lookup.status === "ready" && !logged && key && !queued && !checking && state.status !== "logging" && (
+        <LogForm
+          hold={hold}
+          onInsist={() => setInsisted(true)}
+          selection={selection}
+          onChange={setEdited}
+          results={results}
+          fixedContactIds={new Set(contactIdsOf(results).values())}
+          label={text.logEmail}
+          onLog={() => log(selection, insisted || (mark?.override ?? false))}
+        />
+      )}
       {state.status === "logging" && <Text aria-live="polite">{text.logging}</Text>}
       <LogStatus state={state} />
       {conversation && (

@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, Input, Subtitle2, Text } from "@fluentui/react-components";
+import { Caption1, Field, Input, Subtitle2, Text } from "@fluentui/react-components";
 import type { RecordLink } from "@rapport/shared/schemas";
 import { useEffect, useRef, useState } from "react";
 import { captured, needsBody } from "../domain/capture.ts";
@@ -12,12 +12,11 @@ import { defaultSelection, linksOf, type RecordSelection } from "../domain/recor
 import { readBodyText } from "../office/item-body.ts";
 import { writeItemProperty } from "../office/item-property.ts";
 import { formatDateTime } from "./format.ts";
+import { LogForm } from "./log-form.tsx";
 import { LogStatus } from "./log-status.tsx";
 import { LoggedBanner } from "./logged-banner.tsx";
 import { usePane } from "./pane-context.ts";
 import { PeopleList } from "./people-list.tsx";
-import { PrivacyNotice } from "./privacy-notice.tsx";
-import { RecordsEditor } from "./records-editor.tsx";
 import { usePaneStyles } from "./styles.ts";
 import { useItemLookup } from "./use-item-lookup.ts";
 import { useLogAction } from "./use-log-action.ts";
@@ -135,24 +134,18 @@ export function MeetingView({ meeting, mark, setMark }: MeetingViewProps) {
       ) : (
         lookup.status === "ready" &&
         state.status !== "logging" &&
-        !outbox.has(key) &&
-        (hold ? (
-          <PrivacyNotice hold={hold} onInsist={() => setInsisted(true)} />
-        ) : (
-          <>
-            <RecordsEditor
-              selection={selection}
-              onChange={setEdited}
-              results={results}
-              fixedContactIds={new Set(contactIdsOf(results).values())}
-            />
-            <div className={styles.actions}>
-              <Button appearance="primary" onClick={log}>
-                {text.logMeeting}
-              </Button>
-            </div>
-          </>
-        ))
+        !outbox.has(key) && (
+          <LogForm
+            hold={hold}
+            onInsist={() => setInsisted(true)}
+            selection={selection}
+            onChange={setEdited}
+            results={results}
+            fixedContactIds={new Set(contactIdsOf(results).values())}
+            label={text.logMeeting}
+            onLog={log}
+          />
+        )
       )}
       {state.status === "logging" && <Text aria-live="polite">{text.logging}</Text>}
       <LogStatus state={state} />
