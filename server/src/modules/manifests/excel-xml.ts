@@ -1,7 +1,14 @@
 import { EXCEL_TEXT } from "./addin-text.ts";
 import { type AddinUrls, PANE_PAGES } from "./addin-urls.ts";
 import { el, renderXml } from "./xml.ts";
-import { commandStrings, officeApp, RIBBON_ICON_SIZES, resources, ribbonIcon } from "./xml-resources.ts";
+import {
+  commandStrings,
+  officeApp,
+  openPaneButton,
+  RIBBON_ICON_SIZES,
+  resources,
+  ribbonIcon,
+} from "./xml-resources.ts";
 
 export type ExcelXmlOptions = { urls: AddinUrls; id: string; version: string };
 
@@ -52,23 +59,10 @@ export function excelXml({ urls, id, version }: ExcelXmlOptions): string {
                     { id: "Rapport.Home.Group" },
                     el("Label", { resid: "Group.Label" }),
                     ribbonIcon(),
-                    el(
-                      "Control",
-                      { "xsi:type": "Button", id: "Rapport.Home.Open" },
-                      el("Label", { resid: "Button.Label" }),
-                      el(
-                        "Supertip",
-                        {},
-                        el("Title", { resid: "Button.Label" }),
-                        el("Description", { resid: "Button.Tooltip" }),
-                      ),
-                      ribbonIcon(),
-                      el(
-                        "Action",
-                        { "xsi:type": "ShowTaskpane" },
-                        el("TaskpaneId", {}, "RapportPane"),
-                        el("SourceLocation", { resid: "Pane.Url" }),
-                      ),
+                    openPaneButton(
+                      "Rapport.Home.Open",
+                      el("TaskpaneId", {}, "RapportPane"),
+                      el("SourceLocation", { resid: "Pane.Url" }),
                     ),
                   ),
                 ),

@@ -7,9 +7,9 @@ import {
   iconResid,
   MOBILE_ICONS,
   officeApp,
+  openPaneButton,
   RIBBON_ICON_SIZES,
   resources,
-  ribbonIcon,
 } from "./xml-resources.ts";
 
 export type OutlookXmlOptions = {
@@ -153,26 +153,13 @@ function desktop({ pinning, onSend }: { pinning: boolean; onSend: boolean }) {
             "Group",
             { id: `Rapport.${name}.Group` },
             el("Label", { resid: "Group.Label" }),
-            el(
-              "Control",
-              { "xsi:type": "Button", id: `Rapport.${name}.Open` },
-              el("Label", { resid: "Button.Label" }),
-              el(
-                "Supertip",
-                {},
-                el("Title", { resid: "Button.Label" }),
-                el("Description", { resid: "Button.Tooltip" }),
-              ),
-              ribbonIcon(),
-              el(
-                "Action",
-                { "xsi:type": "ShowTaskpane" },
-                el("SourceLocation", { resid: "Pane.Url" }),
-                // The pane follows the selected mail when pinned (reading only: compose has one item).
-                pinning && name === "MessageRead" && el("SupportsPinning", {}, "true"),
-                // Several selected mails are logged together (Mailbox 1.13+; older hosts ignore it).
-                pinning && name === "MessageRead" && el("SupportsMultiSelect", {}, "true"),
-              ),
+            openPaneButton(
+              `Rapport.${name}.Open`,
+              el("SourceLocation", { resid: "Pane.Url" }),
+              // The pane follows the selected mail when pinned (reading only: compose has one item).
+              pinning && name === "MessageRead" && el("SupportsPinning", {}, "true"),
+              // Several selected mails are logged together (Mailbox 1.13+; older hosts ignore it).
+              pinning && name === "MessageRead" && el("SupportsMultiSelect", {}, "true"),
             ),
           ),
         ),

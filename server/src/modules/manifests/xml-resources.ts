@@ -78,6 +78,21 @@ export function ribbonIcon() {
   );
 }
 
+/**
+ * The ribbon button that opens the task pane, as both add-ins declare it; `action` adds what a
+ * host's ShowTaskpane action takes beyond its page (a pane id, pinning, multi-select).
+ */
+export function openPaneButton(id: string, ...action: XmlChild[]) {
+  return el(
+    "Control",
+    { "xsi:type": "Button", id },
+    el("Label", { resid: "Button.Label" }),
+    el("Supertip", {}, el("Title", { resid: "Button.Label" }), el("Description", { resid: "Button.Tooltip" })),
+    ribbonIcon(),
+    el("Action", { "xsi:type": "ShowTaskpane" }, ...action),
+  );
+}
+
 /** A string in English with its French translation. */
 export type Words = { en: string; fr: string };
 
