@@ -1,3 +1,5 @@
+import { demoUserToken } from "../demo-token.ts";
+
 /** A few calls to the real server, for a test to set up users and read the database back. */
 export function rapportApi(url: string, token: string) {
   const call = async <T = unknown>(
@@ -34,16 +36,6 @@ export function rapportApi(url: string, token: string) {
 }
 
 /** An API token for the demo user with this email, made through the admin API. */
-export async function tokenFor(
-  url: string,
-  adminToken: string,
-  email: string,
-): Promise<{ token: string; userId: string }> {
-  const admin = rapportApi(url, adminToken);
-  const users = await admin.call<{ items: Array<{ id: string; email: string }> }>("GET", "/users");
-  const user = users.json.items.find((u) => u.email === email);
-  if (!user) throw new Error(`no user ${email}: ${users.json.items.map((u) => u.email).join(", ")}`);
-  const created = await admin.call<{ token: string }>("POST", "/tokens", { userId: user.id, name: "excel e2e" });
-  if (created.status !== 201) throw new Error(`token for ${email}: ${created.status} ${JSON.stringify(created.json)}`);
-  return { token: created.json.token, userId: user.id };
+export function tokenFor(url: string, adminToken: string, email: string): Promise<{ token: string; userId: string }> {
+  return demoUserToken(url, adminToken, email, { name: "excel e2e" });
 }

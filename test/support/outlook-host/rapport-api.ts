@@ -1,3 +1,4 @@
+import { demoUserToken } from "../demo-token.ts";
 import type { RunningServer } from "../server-process.ts";
 
 export type Answer<T> = { status: number; body: T };
@@ -25,21 +26,11 @@ export async function callApi<T = unknown>(
 /** A token for a demo rep, made through the admin API (as `npm run cli -- token create` would). */
 export async function repToken(server: RunningServer, email = "julien.mercier@rapport.local"): Promise<string> {
   if (!server.adminToken) throw new Error("The server printed no admin token");
-  const users = await callApi<{ items: Array<{ id: string; email: string }> }>(
-    server,
-    server.adminToken,
-    "GET",
-    "/users",
-  );
-  const user = users.body.items.find((u) => u.email === email);
-  if (!user) throw new Error(`No demo user ${email}`);
-  const created = await callApi<{ token: string }>(server, server.adminToken, "POST", "/tokens", {
-    userId: user.id,
+  const made = await demoUserToken(server.url, server.adminToken, email, {
     name: "outlook pane e2e",
     scopes: ["read", "write"],
   });
-  if (created.status !== 201) throw new Error(`token create answered ${created.status}`);
-  return created.body.token;
+  return made.token;
 }
 
 /** Creates a record as the rep and returns its id; a refusal stops the test with the server's answer. */
