@@ -13,11 +13,19 @@ import type { RequestContext, Tx } from "../../records/request-context.ts";
 export function settingsSection<S extends z.ZodType<object>>(key: string, schema: S, what: string) {
   type Settings = z.output<S>;
 
-  /** Parsed on every read, so a value stored by an older version gains the newer defaults. */
+  // The lookup and every log read these settings: the row is read each time (another process may
+  // have changed it), but the same stored text is parsed once. Callers never mutate the answer.
+  let last: { text: string | null; settings: Settings } | null = null;
+
+  /** Parsed with the schema, so a value stored by an older version gains the newer defaults. */
   async function read(db: Tx): Promise<Settings> {
     const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
-    const parsed = schema.safeParse(readJson(row?.value ?? null, {}));
-    return parsed.success ? parsed.data : schema.parse({});
+    const text = row?.value ?? null;
+    if (last?.text === text) return last.settings;
+    const parsed = schema.safeParse(readJson(text, {}));
+    const settings = parsed.success ? parsed.data : schema.parse({});
+    last = { text, settings };
+    return settings;
   }
 
   async function update(ctx: RequestContext, change: Partial<Settings>): Promise<Settings> {
