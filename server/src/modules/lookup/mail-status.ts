@@ -1,5 +1,6 @@
 import type { ActivitySummary, LoggedMail, MailStatus, RecordLink } from "@rapport/shared/schemas";
-import { visibleTo } from "../../records/access.ts";
+import { type RawBuilder, sql } from "kysely";
+import { visibleSqlOrAll } from "../../records/access.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 import { activityRecords } from "../activities/activities.repo.ts";
 import type { lookupReads } from "./lookup.query.ts";
@@ -63,41 +64,28 @@ async function describe(ctx: RequestContext, activities: ActivitySummary[]): Pro
   });
 }
 
-type NameQueries = Record<"users" | "accounts" | "opportunities" | "cases" | "contacts", string[]>;
+type NamedTable = "users" | "accounts" | "opportunities" | "cases" | "contacts";
+type NameQueries = Record<NamedTable, string[]>;
 
-/** One read per record type; records the user may not see are left out, so they are never named. */
+/** How each table names a row; users are not records, so everyone may read their names. */
+const NAME_OF: Record<NamedTable, { name: RawBuilder<string>; records: boolean }> = {
+  users: { name: sql`r.name`, records: false },
+  accounts: { name: sql`r.name`, records: true },
+  opportunities: { name: sql`r.name`, records: true },
+  cases: { name: sql`r.subject`, records: true },
+  contacts: { name: sql`trim(coalesce(r.first_name, '') || ' ' || coalesce(r.last_name, ''))`, records: true },
+};
+
+/** One read per table; records the user may not see are left out, so they are never named. */
 async function namesOf(ctx: RequestContext, wanted: NameQueries): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  const db = ctx.reader;
-  const add = (rows: Array<{ id: string; name: string | null }>) => {
+  for (const [table, ids] of Object.entries(wanted) as Array<[NamedTable, string[]]>) {
+    if (ids.length === 0) continue;
+    const { name, records } = NAME_OF[table];
+    const visible = records ? visibleSqlOrAll(ctx.user, "r") : sql`1 = 1`;
+    const { rows } = await sql<{ id: string; name: string | null }>`select r.id, ${name} as name
+      from ${sql.table(table)} r where r.id in (${sql.join(ids)}) and ${visible}`.execute(ctx.reader);
     for (const row of rows) names.set(row.id, row.name ?? "");
-  };
-  if (wanted.users.length > 0) {
-    add(await db.selectFrom("users").select(["id", "name"]).where("id", "in", wanted.users).execute());
-  }
-  const onlyVisible = <Q extends { where: (condition: never) => Q }>(qb: Q, alias: string) => {
-    const visible = visibleTo(ctx.user, alias);
-    return visible ? qb.where(visible as never) : qb;
-  };
-  if (wanted.accounts.length > 0) {
-    const qb = db.selectFrom("accounts as r").select(["r.id", "r.name"]).where("r.id", "in", wanted.accounts);
-    add(await onlyVisible(qb, "r").execute());
-  }
-  if (wanted.opportunities.length > 0) {
-    const qb = db.selectFrom("opportunities as r").select(["r.id", "r.name"]).where("r.id", "in", wanted.opportunities);
-    add(await onlyVisible(qb, "r").execute());
-  }
-  if (wanted.cases.length > 0) {
-    const qb = db.selectFrom("cases as r").select(["r.id", "r.subject as name"]).where("r.id", "in", wanted.cases);
-    add(await onlyVisible(qb, "r").execute());
-  }
-  if (wanted.contacts.length > 0) {
-    const qb = db
-      .selectFrom("contacts as r")
-      .select(["r.id", "r.first_name", "r.last_name"])
-      .where("r.id", "in", wanted.contacts);
-    const rows = await onlyVisible(qb, "r").execute();
-    add(rows.map((row) => ({ id: row.id, name: [row.first_name, row.last_name].filter(Boolean).join(" ") })));
   }
   return names;
 }
