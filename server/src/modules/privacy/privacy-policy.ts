@@ -14,15 +14,22 @@ export async function privacyPolicyFor(ctx: RequestContext): Promise<PrivacyPoli
 }
 
 /** A domain matches itself and its subdomains: blocking bank.fr blocks mail.bank.fr too. */
-function inDomains(domain: string, domains: readonly string[]): boolean {
-  return domains.some((d) => domain === d || domain.endsWith(`.${d}`));
+function atDomains(email: string, domains: readonly string[]): boolean {
+  const domain = emailDomain(email);
+  return domain !== null && domains.some((d) => domain === d || domain.endsWith(`.${d}`));
+}
+
+/** What the admin blocked of this normalised address: itself, its domain, both or neither. */
+function adminBlocks(settings: PrivacySettings, email: string): PrivacyBlock[] {
+  return [
+    ...(settings.blockedAddresses.includes(email) ? (["blocked_address"] as const) : []),
+    ...(atDomains(email, settings.blockedDomains) ? (["blocked_domain"] as const) : []),
+  ];
 }
 
 /** Whether the admin blocked this address, by itself or by its domain. */
 export function isBlockedAddress(settings: PrivacySettings, address: string): boolean {
-  const email = normalizeEmail(address);
-  const domain = emailDomain(email);
-  return settings.blockedAddresses.includes(email) || (domain !== null && inDomains(domain, settings.blockedDomains));
+  return adminBlocks(settings, normalizeEmail(address)).length > 0;
 }
 
 /**
@@ -33,16 +40,10 @@ export function privacyBlocks(policy: PrivacyPolicy, addresses: readonly string[
   const emails = addresses.map(normalizeEmail).filter((email) => email.includes("@"));
   const blocks = new Set<PrivacyBlock>();
   for (const email of emails) {
-    const domain = emailDomain(email);
-    if (policy.blockedAddresses.includes(email)) blocks.add("blocked_address");
-    if (domain && inDomains(domain, policy.blockedDomains)) blocks.add("blocked_domain");
+    for (const block of adminBlocks(policy, email)) blocks.add(block);
     if (policy.neverLog.includes(email)) blocks.add("never_log");
   }
-  const own = (email: string) => {
-    const domain = emailDomain(email);
-    return domain !== null && inDomains(domain, policy.ownDomains);
-  };
-  if (emails.length > 0 && emails.every(own)) blocks.add("internal");
+  if (emails.length > 0 && emails.every((email) => atDomains(email, policy.ownDomains))) blocks.add("internal");
   return [...blocks];
 }
 
