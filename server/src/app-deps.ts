@@ -17,6 +17,7 @@ export function appDeps(database: Db, config: Config): AppDeps {
     db: database.db,
     reader: database.reader,
     readPool: database.readPool,
+    writersWaiting: database.writersWaiting,
     config,
     user,
     requestId,

@@ -41,6 +41,30 @@ describe("a SQLite database", () => {
     }
   });
 
+  it("counts the queries that wait for the writing connection while a transaction holds it", async () => {
+    const database = connect({ kind: "sqlite", file: join(dir, "waiting.sqlite") });
+    try {
+      await sql`create table notes (text text)`.execute(database.db);
+      expect(database.writersWaiting()).toBe(0);
+      let queued: Promise<unknown> = Promise.resolve();
+      await database.db.transaction().execute(async (tx) => {
+        await sql`insert into notes values ('in the transaction')`.execute(tx);
+        queued = sql`insert into notes values ('after it')`.execute(database.db);
+        await new Promise((resolve) => setImmediate(resolve));
+        // The transaction's own queries do not count; the one outside it does.
+        await sql`select 1`.execute(tx);
+        expect(database.writersWaiting()).toBe(1);
+      });
+      await queued;
+      expect(database.writersWaiting()).toBe(0);
+      // The readers' connection is another: its reads are never counted.
+      await sql`select * from notes`.execute(database.reader);
+      expect(database.writersWaiting()).toBe(0);
+    } finally {
+      await database.close();
+    }
+  });
+
   it("copies its write-ahead log into the file from its checkpointer thread, not on commit", async () => {
     const file = join(dir, "checkpoint.sqlite");
     const database = connect({ kind: "sqlite", file });

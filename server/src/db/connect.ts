@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Worker } from "node:worker_threads";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { type Driver, Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { type ReadPool, readPool } from "./read-pool.ts";
 import type { Database } from "./schema.ts";
@@ -25,18 +25,32 @@ export type Db = {
   file: string | null;
   /** On a SQLite file, threads for reads that scan (read-pool.ts); null where reads do not block. */
   readPool: ReadPool | null;
+  /**
+   * How many queries wait for `db`'s one SQLite connection, held by another's transaction: a long
+   * job commits early when this is above zero. Always 0 on PostgreSQL, whose pool has connections
+   * for others.
+   */
+  writersWaiting: () => number;
   close: () => Promise<void>;
 };
 
 export function connect(target: DatabaseTarget): Db {
   if (target.kind === "postgres") {
     const db = connectPostgres(target);
-    return { db, reader: db, kind: target.kind, file: null, readPool: null, close: () => db.destroy() };
+    return {
+      db,
+      reader: db,
+      kind: target.kind,
+      file: null,
+      readPool: null,
+      writersWaiting: () => 0,
+      close: () => db.destroy(),
+    };
   }
   if (target.file === ":memory:") {
     // An in-memory database is private to its connection: a second one would see another database.
-    const { db, close } = connectSqlite(target.file);
-    return { db, reader: db, kind: target.kind, file: null, readPool: null, close };
+    const { db, waiting, close } = connectSqlite(target.file);
+    return { db, reader: db, kind: target.kind, file: null, readPool: null, writersWaiting: waiting, close };
   }
   const writer = connectSqlite(target.file, { checkpoints: "elsewhere" });
   const reader = connectSqlite(target.file, { readOnly: true });
@@ -48,6 +62,7 @@ export function connect(target: DatabaseTarget): Db {
     kind: target.kind,
     file: target.file,
     readPool: pool,
+    writersWaiting: writer.waiting,
     close: async () => {
       await pool.close();
       await checkpointer.stop();
@@ -87,7 +102,7 @@ const CHECKPOINT_EVERY_MS = 500;
 function connectSqlite(
   file: string,
   options: { readOnly?: boolean; checkpoints?: "elsewhere" } = {},
-): { db: Kysely<Database>; close: () => Promise<void> } {
+): { db: Kysely<Database>; waiting: () => number; close: () => Promise<void> } {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // WAL lets readers go on while one writer commits; NORMAL is durable at each checkpoint and
@@ -108,9 +123,11 @@ function connectSqlite(
   if (options.readOnly) sqlite.pragma("query_only = ON");
   // Commits leave the log to the checkpointer's thread (startCheckpointer).
   if (options.checkpoints === "elsewhere") sqlite.pragma("wal_autocheckpoint = 0");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const dialect = new CountingSqliteDialect({ database: withStatementCache(sqlite) });
+  const db = new Kysely<Database>({ dialect });
   return {
     db,
+    waiting: () => dialect.waiting,
     close: async () => {
       await db.destroy();
       // Kysely closes only a connection it has used: a reader nothing read through stayed open,
@@ -118,6 +135,28 @@ function connectSqlite(
       if (sqlite.open) sqlite.close();
     },
   };
+}
+
+/**
+ * Kysely's SQLite dialect, counting the queries that wait for its one connection (held by a
+ * transaction until it ends): the count is how an import knows someone else wants to write.
+ */
+class CountingSqliteDialect extends SqliteDialect {
+  waiting = 0;
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = async () => {
+      this.waiting++;
+      try {
+        return await acquire();
+      } finally {
+        this.waiting--;
+      }
+    };
+    return driver;
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 500;

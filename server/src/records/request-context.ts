@@ -11,6 +11,8 @@ export type RequestContext = {
   reader: Kysely<Database>;
   /** Threads for reads that scan, where reads would otherwise hold the event loop (Db.readPool). */
   readPool?: ReadPool | null;
+  /** How many queries wait for `db` while a transaction holds it (Db.writersWaiting); 0 when unknown. */
+  writersWaiting?: () => number;
   config: Config;
   user: AuthUser;
   requestId: string | null;

@@ -18,6 +18,8 @@ import { createTeam, createUser } from "../modules/users/users.service.ts";
  * the suite runs with RAPPORT_TEST_DATABASE_URL (the vitest project "server-postgres" sets it).
  */
 const postgresUrl = process.env.RAPPORT_TEST_DATABASE_URL;
+/** Which database this run of the suite is on, for the few tests of one engine's behaviour. */
+export const testDatabaseKind: Db["kind"] = postgresUrl ? "postgres" : "sqlite";
 
 export async function freshDatabase(): Promise<Db> {
   if (!postgresUrl) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTestApp } from "../../testing/test-app.ts";
+import { testDatabaseKind, useTestApp } from "../../testing/test-app.ts";
 import { analyse, jobWithRows, settle } from "./import-jobs.testing.ts";
 
 const t = useTestApp();
@@ -124,4 +124,34 @@ describe("applying an import in batches", () => {
     const emails = await t.database.db.selectFrom("contact_emails").select("email").execute();
     expect(emails.map((e) => e.email).sort()).toEqual(["ada@example.org", "alan@example.org"]);
   });
+
+  // SQLite has one writing connection, which an apply holds through its long transactions; on
+  // PostgreSQL other writers take another connection of the pool and never wait.
+  it.runIf(testDatabaseKind === "sqlite")(
+    "commits early for a query that waits for the writing connection, and goes on after it",
+    async () => {
+      const rows = Array.from({ length: 3000 }, (_, i) => [`Prénom${i}`, `Nom${i}`, `w${i}@example.org`]);
+      const id = await jobWithRows(t, ["First name", "Last name", "Email"], rows);
+      await analyse(t, id);
+      await t.call("POST", `/imports/${id}/apply`);
+      // Each read on the writing connection waits for the apply's transaction: the apply must
+      // commit at the end of its batch rather than after all 3,000 rows, which one transaction
+      // would otherwise hold (well under its row and time limits).
+      const seen = new Set<number>();
+      for (;;) {
+        const job = await t.database.db
+          .selectFrom("import_jobs")
+          .select(["status", "progress_done"])
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow();
+        seen.add(job.progress_done);
+        if (job.status !== "applying") break;
+        // Kysely's lock on the connection is not first come, first served: a loop asking again
+        // at once would take it back every time before the apply could.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect([...seen].some((done) => done > 0 && done < 3000)).toBe(true);
+      expect((await settle(t, id)).result).toEqual({ created: 3000, updated: 0, merged: 0, skipped: 0, failed: 0 });
+    },
+  );
 });

@@ -17,21 +17,28 @@ import { countActions, type JobRow, jobFromRow, rowResultFromRow } from "./impor
 export const MAX_ROWS_PER_JOB = 1_000_000;
 const WRITE_CHUNK = 2000;
 
-/** A job is its author's (and an admin's); anyone else gets the 404 of a job that does not exist. */
-export async function findJob(ctx: RequestContext, id: string): Promise<JobRow> {
-  let qb = ctx.db.selectFrom("import_jobs").selectAll().where("id", "=", id);
+/**
+ * A job is its author's (and an admin's); anyone else gets the 404 of a job that does not exist.
+ * Read through `db` (the writing connection by default, to check before a write).
+ */
+export async function findJob(ctx: RequestContext, id: string, db = ctx.db): Promise<JobRow> {
+  let qb = db.selectFrom("import_jobs").selectAll().where("id", "=", id);
   if (ctx.user.role !== "admin") qb = qb.where("owner_id", "=", ctx.user.id);
   const row = await qb.executeTakeFirst();
   if (!row) throw new AppError("not_found", "No import job with that id.");
   return row;
 }
 
+/**
+ * The job as committed, read beside a running apply's transaction: a pane polling progress must
+ * neither wait for that transaction nor, by waiting, make it commit early (applyRows).
+ */
 export async function getJob(ctx: RequestContext, id: string): Promise<ImportJob> {
-  return jobFromRow(await findJob(ctx, id));
+  return jobFromRow(await findJob(ctx, id, ctx.reader));
 }
 
 export async function listJobs(ctx: RequestContext, query: z.output<typeof s.ImportListQuery>) {
-  let qb = ctx.db.selectFrom("import_jobs").selectAll();
+  let qb = ctx.reader.selectFrom("import_jobs").selectAll();
   if (ctx.user.role !== "admin") qb = qb.where("owner_id", "=", ctx.user.id);
   if (query.cursor) {
     const [createdAt, id] = decodeCursor(query.cursor, 2) as [string, string];
@@ -236,8 +243,8 @@ const DECISION_COLUMNS = {
 } as const;
 
 export async function listRows(ctx: RequestContext, id: string, query: z.output<typeof s.ImportRowsQuery>) {
-  await findJob(ctx, id);
-  let qb = ctx.db.selectFrom("import_rows").selectAll().where("job_id", "=", id);
+  await findJob(ctx, id, ctx.reader);
+  let qb = ctx.reader.selectFrom("import_rows").selectAll().where("job_id", "=", id);
   if (query.action) qb = qb.where("action", "=", query.action);
   if (query.cursor) qb = qb.where("row_number", ">", Number(decodeCursor(query.cursor, 1)[0]));
   const rows = await qb
