@@ -50,7 +50,6 @@ export function readMatchRecords(file: string): MatchRecord[] {
         phones: JSON.parse(row.phones) as string[],
         address: row.address ? (JSON.parse(row.address) as PostalAddress) : null,
         birthDate: row.birth_date,
-        jobTitle: null,
         company: row.company,
       }),
     );

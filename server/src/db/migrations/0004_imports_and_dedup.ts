@@ -97,7 +97,6 @@ async function backfillMatchKeys(db: Kysely<unknown>): Promise<void> {
       phones: JSON.parse(c.phones ?? "[]"),
       address: c.address ? JSON.parse(c.address) : null,
       birthDate: null,
-      jobTitle: null,
     });
     if (keys.length)
       await any

@@ -1,10 +1,9 @@
 import { blockingKeys, type ImportRow, type MatchRecord, prepareRecord } from "@rapport/shared/matching";
 import type { Contact } from "@rapport/shared/schemas";
 
-type MatchedFields = Pick<
-  Contact,
-  "firstName" | "lastName" | "emails" | "phones" | "address" | "birthDate" | "jobTitle"
-> & { company?: string | null };
+type MatchedFields = Pick<Contact, "firstName" | "lastName" | "emails" | "phones" | "address" | "birthDate"> & {
+  company?: string | null;
+};
 
 /** A stored contact in the words of an import row, so both sides go through one preparation. */
 export function contactAsRow(contact: MatchedFields): ImportRow {

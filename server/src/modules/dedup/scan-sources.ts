@@ -36,7 +36,6 @@ const contactPage: PageReader = async (ctx, afterId, size) => {
         phones: readJson(row.phones, []),
         address: readJson<PostalAddress | null>(row.address, null),
         birthDate: row.birth_date,
-        jobTitle: null,
         company: row.name,
       }),
     };

@@ -3,12 +3,14 @@ import { normalizeEmail } from "@rapport/shared/normalize";
 import type { Contact } from "@rapport/shared/schemas";
 import { sql } from "kysely";
 import { joinedValues } from "../../db/joined-values.ts";
+import { readJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
 import { contactMatchRecord, storedMatchKeys } from "../contacts/contact-match.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
 import { yieldToOtherRequests } from "./apply.ts";
 import { runEngineTask } from "./engine-thread.ts";
 import { mapInSlices } from "./map-in-slices.ts";
+import { mostCounted } from "./most-counted.ts";
 
 /** The best existing contact for an incoming row, and why. */
 export interface ExistingMatch {
@@ -28,9 +30,10 @@ const RARE_KEY = 5;
 /** The stored contacts scored against one row at most: those that share the most keys with it. */
 const CANDIDATES_PER_ROW = 10;
 
-/** A stored contact and its comparison form. */
+/** A stored contact in its comparison form: candidates are many, so only what matching reads. */
 interface StoredMatch {
-  contact: Contact;
+  id: string;
+  updatedAt: string;
   record: MatchRecord;
 }
 
@@ -63,15 +66,15 @@ export async function matchExisting(
     (ids ?? [])
       .map((id) => stored.get(id))
       .filter((match): match is StoredMatch => match !== undefined)
-      .sort((a, b) => b.contact.updatedAt.localeCompare(a.contact.updatedAt))[0];
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   const exact = records.map((record): { id: string; reason: string } | null => {
     for (const email of record.emails) {
       const match = newest(byEmail.get(normalizeEmail(email)));
-      if (match) return { id: match.contact.id, reason: `same email ${email}` };
+      if (match) return { id: match.id, reason: `same email ${email}` };
     }
     for (const phone of record.phones) {
       const match = newest(byPhone.get(phone));
-      if (match) return { id: match.contact.id, reason: `same phone ${phone}` };
+      if (match) return { id: match.id, reason: `same phone ${phone}` };
     }
     return null;
   });
@@ -79,13 +82,19 @@ export async function matchExisting(
   const fuzzyRows = records.flatMap((_, index) => (exact[index] ? [] : [index]));
   const fuzzy = await fuzzyMatches(ctx, records, fuzzyRows, stored);
 
-  const contact = (id: string) => stored.get(id)!.contact;
+  // Whole records only for the contacts rows go to (a contact deleted meanwhile matches no row).
+  const chosen = [...exact.flatMap((found) => (found ? [found.id] : [])), ...[...fuzzy.values()].map((m) => m.id)];
+  const contacts = new Map<string, Contact>();
+  for (let start = 0; start < chosen.length; start += BATCH) {
+    const batch = await contactStore.findMany(ctx.db, ctx.user, [...new Set(chosen.slice(start, start + BATCH))]);
+    for (const contact of batch) contacts.set(contact.id, contact);
+    await yieldToOtherRequests();
+  }
   return records.map((_, index) => {
     const found = exact[index];
-    if (found) return { contact: contact(found.id), score: 1, reasons: [found.reason], exact: true };
-    const match = fuzzy.get(index);
-    if (!match) return null;
-    return { contact: contact(match.id), score: match.score, reasons: match.reasons, exact: false };
+    const match = found ? { id: found.id, score: 1, reasons: [found.reason] } : fuzzy.get(index);
+    const contact = match && contacts.get(match.id);
+    return contact ? { contact, score: match.score, reasons: match.reasons, exact: found !== null } : null;
   });
 }
 
@@ -109,7 +118,7 @@ async function fuzzyMatches(
 
   // Rows first, then the stored contacts: pairs run across the split, as scoreCandidates expects.
   const candidates = [...new Set(chosen.flat())].flatMap((id) => stored.get(id) ?? []);
-  const position = new Map(candidates.map((candidate, k) => [candidate.contact.id, records.length + k]));
+  const position = new Map(candidates.map((candidate, k) => [candidate.id, records.length + k]));
   const left: number[] = [];
   const right: number[] = [];
   rows.forEach((index, r) => {
@@ -128,7 +137,7 @@ async function fuzzyMatches(
     left.length,
   );
   for (const link of links) {
-    result.set(link.row, { id: candidates[link.candidate]!.contact.id, score: link.score, reasons: link.reasons });
+    result.set(link.row, { id: candidates[link.candidate]!.id, score: link.score, reasons: link.reasons });
   }
   return result;
 }
@@ -179,10 +188,7 @@ async function mostSharedKeys(keysOf: string[][], byKey: Map<string, string[]>):
         if (before < 2 && before + weight >= 2) hits.push(n);
       }
     }
-    const best = hits
-      .sort((a, b) => counts[b]! - counts[a]!)
-      .slice(0, CANDIDATES_PER_ROW)
-      .map((n) => ids[n]!);
+    const best = mostCounted(hits, counts, CANDIDATES_PER_ROW).map((n) => ids[n]!);
     for (const sharing of lists) for (const n of sharing) counts[n] = 0;
     return best;
   });
@@ -214,14 +220,35 @@ async function idsByValue(
   return result;
 }
 
-/** The visible contacts among `ids`, each with its comparison form. */
+/** The columns a stored contact is compared by (contactAsRow), and when it last changed. */
+const MATCHED_COLUMNS = ["updated_at", "first_name", "last_name", "emails", "phones", "address", "birth_date"];
+
+/** The visible contacts among `ids` in their comparison form, read without the rest of each record. */
 async function storedMatches(ctx: RequestContext, ids: string[]): Promise<Stored> {
   const distinct = [...new Set(ids)];
-  const contacts: Contact[] = [];
+  const stored: Stored = new Map();
   for (let start = 0; start < distinct.length; start += BATCH) {
-    contacts.push(...(await contactStore.findMany(ctx.db, ctx.user, distinct.slice(start, start + BATCH))));
+    const rows = await contactStore.visibleRows(
+      ctx.db,
+      ctx.user,
+      distinct.slice(start, start + BATCH),
+      MATCHED_COLUMNS,
+    );
+    const records = await mapInSlices(rows, (row) =>
+      contactMatchRecord({
+        firstName: row.first_name as string | null,
+        lastName: row.last_name as string | null,
+        emails: readJson<string[]>(row.emails as string, []),
+        phones: readJson<string[]>(row.phones as string, []),
+        address: readJson<Contact["address"]>(row.address as string | null, null),
+        birthDate: row.birth_date as string | null,
+      }),
+    );
+    rows.forEach((row, k) => {
+      const id = row.id as string;
+      stored.set(id, { id, updatedAt: row.updated_at as string, record: records[k]! });
+    });
     await yieldToOtherRequests();
   }
-  const records = await mapInSlices(contacts, contactMatchRecord);
-  return new Map(contacts.map((contact, k) => [contact.id, { contact, record: records[k]! }]));
+  return stored;
 }
