@@ -7,7 +7,7 @@
  *   search   search by name (no budget yet: the pane's search box), 10 clients;
  *   log      log an email (POST /activities, unique internetMessageId) with 50 concurrent clients;
  *   import   100k rows pushed, dry-run and applied against the 1M contacts, lookups meanwhile
- *            (bench/import.ts);
+ *            (bench/import.ts); then the bare SQL write of as many new contacts (bench/write-floor.ts);
  *   dedup    findDuplicates over all 1M contacts, in this process (bench/dedup.ts);
  *   quality  de-duplication precision and recall on FEBRL (bench/quality.ts);
  *   segments segment previews and the RFM recompute on 1M contacts with 5M orders, a database of
@@ -39,6 +39,7 @@ import { type ServerProcess, startServer } from "./lib/server-process.ts";
 import { outlookPaneFigures } from "./outlook-pane.ts";
 import { qualityFigures } from "./quality.ts";
 import { segmentFigures } from "./segments.ts";
+import { writeFloorFigures } from "./write-floor.ts";
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -118,6 +119,10 @@ async function main(): Promise<void> {
         await server.stop().catch(() => {});
       }
     });
+  }
+  if (fixture && runs("import")) {
+    // As many contacts as the import's new people (three rows in four), on a fresh copy.
+    await part("write floor", () => writeFloorFigures(workingCopy(fixture), Math.round(IMPORT_ROWS * 0.75), log));
   }
   if (fixture && runs("dedup")) await part("dedup", () => selfDedupFigures(fixture, DEDUP_TIMEOUT, log));
   if (runs("quality")) await part("quality", () => qualityFigures(log));
