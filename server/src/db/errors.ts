@@ -10,3 +10,8 @@ export function constraintViolation(error: unknown): ConstraintKind | null {
   if (code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY") return "foreign_key";
   return null;
 }
+
+/** PostgreSQL rolled the transaction back to break a deadlock (SQLite's one writer never deadlocks). */
+export function isDeadlock(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "40P01";
+}

@@ -1,7 +1,7 @@
 import type { Merge, MergeRequest } from "@rapport/shared/schemas";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import { inTransaction } from "../../db/in-transaction.ts";
+import { inTransactionRetryingDeadlocks } from "../../db/in-transaction.ts";
 import type { MergesTable } from "../../db/schema.ts";
 import { invalidField, notFound } from "../../http/app-error.ts";
 import type { LooseTables } from "../../records/access.ts";
@@ -28,7 +28,7 @@ export async function mergeRecords<E extends RecordMeta, F extends object, Q ext
 ): Promise<Merge> {
   refuseRepeats(request);
   const { store } = target;
-  return inTransaction(ctx.db, async (tx) => {
+  return inTransactionRetryingDeadlocks(ctx.db, async (tx) => {
     const ids = [request.survivorId, ...request.mergedIds];
     // Visible is editable (the update rule); a record the user may not see answers like a missing one.
     const rows = await lockedRows(tx, ctx.user, store.def.table, ids);

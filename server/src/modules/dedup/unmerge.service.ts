@@ -1,6 +1,6 @@
 import type { Merge } from "@rapport/shared/schemas";
 import type { Kysely, Transaction } from "kysely";
-import { inTransaction } from "../../db/in-transaction.ts";
+import { inTransactionRetryingDeadlocks } from "../../db/in-transaction.ts";
 import type { Database, MergesTable } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/app-error.ts";
 import { isVisibleTo, type LooseTables } from "../../records/access.ts";
@@ -20,7 +20,7 @@ import { lockMerge, markUndone, type Row, readSnapshot, rowToMerge } from "./mer
  * survivor by hand. Refusing the whole undo instead would keep the removed records lost.
  */
 export async function undoMerge(ctx: RequestContext, mergeId: string): Promise<Merge> {
-  return inTransaction(ctx.db, async (tx) => {
+  return inTransactionRetryingDeadlocks(ctx.db, async (tx) => {
     const row = await lockMerge(tx, mergeId);
     if (!row) throw notFound("merge");
     const txCtx = { ...ctx, db: tx };
