@@ -8,9 +8,11 @@
  * left once the bare writes are done, on this machine and this schema.
  */
 import Sqlite from "better-sqlite3";
+import { contactRecords } from "../server/src/modules/contacts/contacts.repo.ts";
 import type { Figure } from "./lib/results.ts";
 
-const SIDE_TABLES = ["contact_emails", "contact_phones", "contact_terms", "contact_match_keys", "contact_facts"];
+/** The tables the contacts' record store mirrors each contact into, so the floor follows the schema. */
+const SIDE_TABLES = (contactRecords.mirrors ?? []).map((mirror) => mirror.table);
 
 type Row = Record<string, unknown>;
 
