@@ -1,9 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./support/browser.ts";
-import { excelHostScript, openExcelPane, screenshot, signIn } from "./support/excel-host/pane-session.ts";
-import { rapportApi, tokenFor } from "./support/excel-host/rapport-api.ts";
-import { type RunningServer, startServer } from "./support/server-process.ts";
+import { type DemoExcelSuite, startDemoExcelSuite } from "./support/excel-host/demo-suite.ts";
+import { openExcelPane, screenshot, signIn } from "./support/excel-host/pane-session.ts";
 
 /**
  * A manager builds a pipeline sheet in the real pane against the demo workspace: a deals table,
@@ -14,23 +12,15 @@ import { type RunningServer, startServer } from "./support/server-process.ts";
 const MANAGER = "claire.rousseau@rapport.local";
 type Deal = { id: string; version: number; name: string; stage: string; amount: number | null; probability: number };
 
-let server: RunningServer;
+let server: DemoExcelSuite["server"];
 let browser: Browser;
 let officeScript: string;
-let manager: ReturnType<typeof rapportApi>;
-let admin: ReturnType<typeof rapportApi>;
+let manager: DemoExcelSuite["user"];
+let admin: DemoExcelSuite["admin"];
 let managerToken: string;
 
 beforeAll(async () => {
-  [server, browser, officeScript] = await Promise.all([
-    startServer({ args: ["--demo"] }),
-    launchChromium(),
-    excelHostScript(),
-  ]);
-  if (!server.adminToken) throw new Error("the server printed no admin token");
-  admin = rapportApi(server.url, server.adminToken);
-  managerToken = (await tokenFor(server.url, server.adminToken, MANAGER)).token;
-  manager = rapportApi(server.url, managerToken);
+  ({ server, browser, officeScript, admin, user: manager, token: managerToken } = await startDemoExcelSuite(MANAGER));
 });
 
 afterAll(async () => {

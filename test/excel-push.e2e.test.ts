@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./support/browser.ts";
-import { excelHostScript, openExcelPane, screenshot, signIn } from "./support/excel-host/pane-session.ts";
-import { rapportApi, tokenFor } from "./support/excel-host/rapport-api.ts";
-import { REPO_ROOT, type RunningServer, startServer } from "./support/server-process.ts";
+import { type DemoExcelSuite, startDemoExcelSuite } from "./support/excel-host/demo-suite.ts";
+import { openExcelPane, screenshot, signIn } from "./support/excel-host/pane-session.ts";
+import { REPO_ROOT } from "./support/server-process.ts";
 
 /**
  * The marketer's round trip in the real built pane, in Chromium, inside the simulated Excel host,
@@ -24,23 +23,22 @@ type Contact = {
   [key: string]: unknown;
 };
 
-let server: RunningServer;
+let server: DemoExcelSuite["server"];
 let browser: Browser;
 let officeScript: string;
-let marketer: ReturnType<typeof rapportApi>;
-let admin: ReturnType<typeof rapportApi>;
+let marketer: DemoExcelSuite["user"];
+let admin: DemoExcelSuite["admin"];
 let marketerToken: string;
 
 beforeAll(async () => {
-  [server, browser, officeScript] = await Promise.all([
-    startServer({ args: ["--demo"] }),
-    launchChromium(),
-    excelHostScript(),
-  ]);
-  if (!server.adminToken) throw new Error("the server printed no admin token");
-  admin = rapportApi(server.url, server.adminToken);
-  marketerToken = (await tokenFor(server.url, server.adminToken, MARKETER)).token;
-  marketer = rapportApi(server.url, marketerToken);
+  ({
+    server,
+    browser,
+    officeScript,
+    admin,
+    user: marketer,
+    token: marketerToken,
+  } = await startDemoExcelSuite(MARKETER));
   const segment = await marketer.call("POST", "/segments", {
     name: SEGMENT,
     filter: { field: "country", op: "eq", value: "FR" },
