@@ -5,7 +5,7 @@ import { eventsList, messageGet, recordedMessages } from "./support/outlook-host
 import { appointmentFromGraph, messageFromGraph } from "./support/outlook-host/graph-items.ts";
 import type { MessageSpec } from "./support/outlook-host/item-spec.ts";
 import { hostSetup, JULIEN, openOutlook, screenshot } from "./support/outlook-host/open-outlook.ts";
-import { activitiesOfMail, callApi, create, repToken } from "./support/outlook-host/rapport-api.ts";
+import { activitiesOfMail, callApi, create, repToken, seedContoso } from "./support/outlook-host/rapport-api.ts";
 import { type RunningServer, startServer } from "./support/server-process.ts";
 
 /** The machine runs other suites too: answers are awaited, not timed. */
@@ -30,14 +30,7 @@ beforeAll(async () => {
     launchChromium(),
   ]);
   token = await repToken(server);
-  contoso = await create(server, token, "/accounts", { name: "Contoso", domains: ["contoso.onmicrosoft.com"] });
-  await create(server, token, "/contacts", {
-    firstName: "Adele",
-    lastName: "Vance",
-    jobTitle: "Event manager",
-    emails: ["adelev@contoso.onmicrosoft.com"],
-    accountId: contoso,
-  });
+  ({ contoso } = await seedContoso(server, token, { jobTitle: "Event manager" }));
   deal = await create(server, token, "/opportunities", {
     accountId: contoso,
     name: "Concert sponsorship",

@@ -8,7 +8,7 @@ import { messageGet, recordedMessages } from "./support/outlook-host/graph-files
 import { messageFromGraph } from "./support/outlook-host/graph-items.ts";
 import { type LoopbackProxy, startLoopbackProxy } from "./support/outlook-host/loopback-proxy.ts";
 import { hostSetup, openOutlook, reopenOutlook, screenshot } from "./support/outlook-host/open-outlook.ts";
-import { activitiesOfMail, create, repToken } from "./support/outlook-host/rapport-api.ts";
+import { activitiesOfMail, repToken, seedContoso } from "./support/outlook-host/rapport-api.ts";
 import { type RunningServer, startServer } from "./support/server-process.ts";
 
 /** The machine runs other suites too: answers are awaited, not timed. */
@@ -41,13 +41,7 @@ beforeAll(async () => {
   [proxy, browser] = await Promise.all([startLoopbackProxy(), launchChromium()]);
   server = await startRapport();
   token = await repToken(server);
-  const contoso = await create(server, token, "/accounts", { name: "Contoso", domains: ["contoso.onmicrosoft.com"] });
-  await create(server, token, "/contacts", {
-    firstName: "Adele",
-    lastName: "Vance",
-    emails: ["adelev@contoso.onmicrosoft.com"],
-    accountId: contoso,
-  });
+  await seedContoso(server, token);
 });
 afterAll(async () => {
   await browser?.close();

@@ -9,7 +9,7 @@ import { messageFromGraph } from "./support/outlook-host/graph-items.ts";
 import { hostSetupScript, outlookHostScript } from "./support/outlook-host/host-script.ts";
 import type { MessageSpec } from "./support/outlook-host/item-spec.ts";
 import { hostSetup, JULIEN, openOutlook, reopenOutlook, screenshot } from "./support/outlook-host/open-outlook.ts";
-import { activitiesOfMail, create, repToken } from "./support/outlook-host/rapport-api.ts";
+import { activitiesOfMail, repToken, seedContoso } from "./support/outlook-host/rapport-api.ts";
 import { REPO_ROOT, type RunningServer, startServer } from "./support/server-process.ts";
 
 /** The machine runs other suites too: answers are awaited, not timed. */
@@ -73,13 +73,7 @@ beforeAll(async () => {
     launchChromium(),
   ]);
   token = await repToken(server);
-  contoso = await create(server, token, "/accounts", { name: "Contoso", domains: ["contoso.onmicrosoft.com"] });
-  adele = await create(server, token, "/contacts", {
-    firstName: "Adele",
-    lastName: "Vance",
-    emails: ["adelev@contoso.onmicrosoft.com"],
-    accountId: contoso,
-  });
+  ({ contoso, adele } = await seedContoso(server, token));
 });
 afterAll(async () => {
   await browser?.close();

@@ -40,6 +40,22 @@ export async function create(server: RunningServer, token: string, path: string,
   return answer.body.id;
 }
 
+/**
+ * The people of the recorded Graph mails, in Rapport: the Contoso account (by its domain) and its
+ * contact Adele Vance, with any further fields for her. Answers both ids.
+ */
+export async function seedContoso(server: RunningServer, token: string, adeleFields: Record<string, unknown> = {}) {
+  const contoso = await create(server, token, "/accounts", { name: "Contoso", domains: ["contoso.onmicrosoft.com"] });
+  const adele = await create(server, token, "/contacts", {
+    firstName: "Adele",
+    lastName: "Vance",
+    ...adeleFields,
+    emails: ["adelev@contoso.onmicrosoft.com"],
+    accountId: contoso,
+  });
+  return { contoso, adele };
+}
+
 /** The activities logged for one mail, by its internetMessageId. */
 export async function activitiesOfMail(server: RunningServer, token: string, internetMessageId: string) {
   const answer = await callApi<{ items: Array<Record<string, unknown>> }>(
