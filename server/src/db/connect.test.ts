@@ -1,6 +1,8 @@
+import { once } from "node:events";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import Sqlite from "better-sqlite3";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
@@ -37,6 +39,37 @@ describe("a SQLite database", () => {
       });
       await expect(sql`insert into notes values ('x')`.execute(database.reader)).rejects.toThrow();
     } finally {
+      await database.close();
+    }
+  });
+
+  it("waits for another thread's write transaction without holding its own thread", async () => {
+    const database = connect({ kind: "sqlite", file: join(dir, "threads.sqlite") });
+    const thread = new Worker(new URL("../threads/ts-worker-boot.mjs", import.meta.url), {
+      workerData: { entry: new URL("./hold-write.testing.ts", import.meta.url).href, input: database.threadHandle },
+    });
+    try {
+      await sql`create table notes (text text)`.execute(database.db);
+      const [said] = await once(thread, "message");
+      expect(said).toBe("holding");
+      let wrote = false;
+      const write = sql`insert into notes values ('from the server')`.execute(database.db).then(() => {
+        wrote = true;
+      });
+      // Waiting inside SQLite would block this thread until the other commits (or time out with
+      // "database is locked"): the read below could not answer before the write.
+      const seen = await sql<{ text: string }>`select text from notes`.execute(database.reader);
+      expect(seen.rows).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(wrote).toBe(false);
+      // The count the thread's long job reads to commit early: the server's write, queued behind it.
+      expect(database.writersWaiting()).toBe(1);
+      thread.postMessage("commit");
+      await write;
+      const notes = await sql<{ text: string }>`select text from notes order by rowid`.execute(database.reader);
+      expect(notes.rows.map((row) => row.text)).toEqual(["from the thread", "from the server"]);
+    } finally {
+      await thread.terminate();
       await database.close();
     }
   });

@@ -6,6 +6,7 @@ import { type Driver, Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { type ReadPool, readPool } from "./read-pool.ts";
 import type { Database } from "./schema.ts";
+import { ThreadWriteLock } from "./thread-write-lock.ts";
 
 export type DatabaseTarget =
   | { kind: "sqlite"; file: string }
@@ -31,41 +32,88 @@ export type Db = {
    * for others.
    */
   writersWaiting: () => number;
+  /** How another thread opens this same database (connectInThread); null for an in-memory one. */
+  threadHandle: ThreadHandle | null;
   close: () => Promise<void>;
 };
 
+/**
+ * What a thread of this process needs to open the database as a Db of its own: where it is and,
+ * on a SQLite file, the write lock its threads share (thread-write-lock.ts). Plain data, so it
+ * crosses to a worker in workerData.
+ */
+export type ThreadHandle = { target: DatabaseTarget; writeLock: SharedArrayBuffer | null };
+
 export function connect(target: DatabaseTarget): Db {
-  if (target.kind === "postgres") {
-    const db = connectPostgres(target);
+  if (target.kind === "postgres") return connectPostgresDb(target);
+  if (target.file === ":memory:") {
+    // An in-memory database is private to its connection: a second one would see another database.
+    const { db, waiting, close } = connectSqlite(target.file);
     return {
       db,
       reader: db,
       kind: target.kind,
       file: null,
       readPool: null,
-      writersWaiting: () => 0,
-      close: () => db.destroy(),
+      writersWaiting: waiting,
+      threadHandle: null,
+      close,
     };
   }
-  if (target.file === ":memory:") {
-    // An in-memory database is private to its connection: a second one would see another database.
-    const { db, waiting, close } = connectSqlite(target.file);
-    return { db, reader: db, kind: target.kind, file: null, readPool: null, writersWaiting: waiting, close };
-  }
-  const writer = connectSqlite(target.file, { checkpoints: "elsewhere" });
-  const reader = connectSqlite(target.file, { readOnly: true });
+  const threadHandle = { target, writeLock: new ThreadWriteLock().buffer };
+  const database = connectSqliteFile(target.file, threadHandle);
   const checkpointer = startCheckpointer(target.file);
   const pool = readPool(target.file);
   return {
-    db: writer.db,
-    reader: reader.db,
-    kind: target.kind,
-    file: target.file,
+    ...database,
     readPool: pool,
-    writersWaiting: writer.waiting,
     close: async () => {
       await pool.close();
       await checkpointer.stop();
+      await database.close();
+    },
+  };
+}
+
+/**
+ * Opens, on a worker thread, the database another thread opened with connect(): on SQLite its
+ * writes queue behind the other threads' on the shared lock; checkpoints and scanning reads stay
+ * with the opener.
+ */
+export function connectInThread(handle: ThreadHandle): Db {
+  const { target } = handle;
+  if (target.kind === "postgres") return connectPostgresDb({ ...target, poolSize: 2 });
+  return connectSqliteFile(target.file, handle);
+}
+
+function connectPostgresDb(target: Extract<DatabaseTarget, { kind: "postgres" }>): Db {
+  const db = connectPostgres(target);
+  return {
+    db,
+    reader: db,
+    kind: target.kind,
+    file: null,
+    readPool: null,
+    writersWaiting: () => 0,
+    threadHandle: { target, writeLock: null },
+    close: () => db.destroy(),
+  };
+}
+
+/** A SQLite file's writing and reading connections, its writes under the threads' shared lock. */
+function connectSqliteFile(file: string, threadHandle: ThreadHandle): Db {
+  const lock = new ThreadWriteLock(threadHandle.writeLock ?? undefined);
+  const writer = connectSqlite(file, { checkpoints: "elsewhere", lock });
+  const reader = connectSqlite(file, { readOnly: true });
+  return {
+    db: writer.db,
+    reader: reader.db,
+    kind: "sqlite",
+    file,
+    readPool: null,
+    writersWaiting: writer.waiting,
+    threadHandle,
+    close: async () => {
       await reader.close();
       await writer.close();
     },
@@ -101,7 +149,7 @@ const CHECKPOINT_EVERY_MS = 500;
 
 function connectSqlite(
   file: string,
-  options: { readOnly?: boolean; checkpoints?: "elsewhere" } = {},
+  options: { readOnly?: boolean; checkpoints?: "elsewhere"; lock?: ThreadWriteLock } = {},
 ): { db: Kysely<Database>; waiting: () => number; close: () => Promise<void> } {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
@@ -123,11 +171,11 @@ function connectSqlite(
   if (options.readOnly) sqlite.pragma("query_only = ON");
   // Commits leave the log to the checkpointer's thread (startCheckpointer).
   if (options.checkpoints === "elsewhere") sqlite.pragma("wal_autocheckpoint = 0");
-  const dialect = new CountingSqliteDialect({ database: withStatementCache(sqlite) });
+  const dialect = new CountingSqliteDialect({ database: withStatementCache(sqlite) }, options.lock ?? null);
   const db = new Kysely<Database>({ dialect });
   return {
     db,
-    waiting: () => dialect.waiting,
+    waiting: () => dialect.waiting + (options.lock?.waiting() ?? 0),
     close: async () => {
       await db.destroy();
       // Kysely closes only a connection it has used: a reader nothing read through stayed open,
@@ -139,21 +187,38 @@ function connectSqlite(
 
 /**
  * Kysely's SQLite dialect, counting the queries that wait for its one connection (held by a
- * transaction until it ends): the count is how an import knows someone else wants to write.
+ * transaction until it ends): the count is how an import knows someone else wants to write. With
+ * a lock, the connection is also held only once this thread's turn to write comes, so that
+ * another thread's transaction is waited for here, asynchronously, never inside SQLite.
  */
 class CountingSqliteDialect extends SqliteDialect {
   waiting = 0;
 
+  constructor(
+    config: ConstructorParameters<typeof SqliteDialect>[0],
+    private readonly lock: ThreadWriteLock | null,
+  ) {
+    super(config);
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
     const acquire = driver.acquireConnection.bind(driver);
+    const release = driver.releaseConnection.bind(driver);
     driver.acquireConnection = async () => {
       this.waiting++;
+      let connection: Awaited<ReturnType<Driver["acquireConnection"]>>;
       try {
-        return await acquire();
+        connection = await acquire();
       } finally {
         this.waiting--;
       }
+      await this.lock?.acquire();
+      return connection;
+    };
+    driver.releaseConnection = async (connection) => {
+      this.lock?.release();
+      await release(connection);
     };
     return driver;
   }
