@@ -134,9 +134,10 @@ describe("applying an import in batches", () => {
       const id = await jobWithRows(t, ["First name", "Last name", "Email"], rows);
       await analyse(t, id);
       await t.call("POST", `/imports/${id}/apply`);
-      // Each read on the writing connection waits for the apply's transaction: the apply must
-      // commit at the end of its batch rather than after all 3,000 rows, which one transaction
-      // would otherwise hold (well under its row and time limits).
+      // 3,000 rows run on a thread of their own (THREAD_FROM_ROWS). Each read on the server's
+      // writing connection waits for the apply's transaction, on the threads' write lock: the
+      // apply must commit at the end of its batch rather than after all 3,000 rows, which one
+      // transaction would otherwise hold (well under its row and time limits).
       const seen = new Set<number>();
       for (;;) {
         const job = await t.database.db

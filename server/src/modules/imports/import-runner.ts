@@ -1,21 +1,23 @@
-import type { ImportJob, Role } from "@rapport/shared/schemas";
+import type { ImportJob } from "@rapport/shared/schemas";
 import type { AppDeps } from "../../app-deps.ts";
+import { ThreadWriteLock } from "../../db/thread-write-lock.ts";
 import { AppError } from "../../http/app-error.ts";
-import { actingAs } from "../../http/context.ts";
-import { teamScope } from "../../http/team-scope.ts";
 import { nowIso } from "../../records/ids.ts";
-import { readJson, writeJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
+import { runInThread } from "../../threads/run-in-thread.ts";
 import { recomputeCustomerValue } from "../customer-value/rfm-run.ts";
-import { applyRows, messageOf } from "./apply.ts";
+import type { ImportThreadInput } from "./import-thread.ts";
 import { jobFromRow } from "./imports.repo.ts";
-import { analyseRows, assertEditable, findJob, getJob } from "./imports.service.ts";
-import { undoRows } from "./undo.ts";
+import { assertEditable, findJob, getJob } from "./imports.service.ts";
+import { type JobOutcome, markFailed, runJob, type Work } from "./run-job.ts";
 
-/** Jobs this process is running, so a second apply call does not start a second run. */
-const running = new Set<string>();
+/**
+ * Each job's latest run in this process. A job's runs go one after another: the claim in the
+ * database already lets one run of each kind start, but a job ends its apply (status "applied")
+ * just before its run is over, and an undo claimed in between must wait for that run to end.
+ */
+const runs = new Map<string, Promise<void>>();
 
-type Work = "analyse" | "apply" | "undo";
 const WORK_OF_STATUS: Partial<Record<ImportJob["status"], Work>> = {
   analysing: "analyse",
   applying: "apply",
@@ -38,7 +40,7 @@ export async function startAnalyse(deps: AppDeps, ctx: RequestContext, id: strin
     .where("id", "=", id)
     .where("status", "in", ["receiving", "analysed"])
     .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) === 1) run(deps, id, "analyse");
+  if (Number(claimed.numUpdatedRows) === 1) run(deps, id, "analyse", job.row_count);
   return getJob(ctx, id);
 }
 
@@ -58,7 +60,7 @@ export async function startApply(deps: AppDeps, ctx: RequestContext, id: string)
     .where("id", "=", id)
     .where("status", "=", "analysed")
     .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) === 1) run(deps, id, "apply");
+  if (Number(claimed.numUpdatedRows) === 1) run(deps, id, "apply", job.row_count);
   return getJob(ctx, id);
 }
 
@@ -74,7 +76,7 @@ export async function startUndo(deps: AppDeps, ctx: RequestContext, id: string):
     .where("id", "=", id)
     .where("status", "=", "applied")
     .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) === 1) run(deps, id, "undo");
+  if (Number(claimed.numUpdatedRows) === 1) run(deps, id, "undo", job.row_count);
   return getJob(ctx, id);
 }
 
@@ -109,86 +111,41 @@ async function assertImportSlot(deps: AppDeps, ctx: RequestContext): Promise<voi
 export async function resumeImports(deps: AppDeps): Promise<number> {
   const jobs = await deps.database.db
     .selectFrom("import_jobs")
-    .select(["id", "status"])
+    .select(["id", "status", "row_count"])
     .where("status", "in", ["analysing", "applying", "undoing"])
     .execute();
-  for (const job of jobs) run(deps, job.id, WORK_OF_STATUS[job.status as ImportJob["status"]] as Work);
+  for (const job of jobs) run(deps, job.id, WORK_OF_STATUS[job.status as ImportJob["status"]] as Work, job.row_count);
   return jobs.length;
 }
 
-/** Resolves when the job has no background run in this process (tests and the CLI wait on it). */
-export async function settled(id: string): Promise<void> {
-  while (running.has(id)) await new Promise((resolve) => setTimeout(resolve, 20));
-}
+/**
+ * Jobs of this many rows or more run on a thread of their own: the dry run's matching and the
+ * apply's statements and commits, all synchronous, would otherwise hold the server's event loop
+ * (lookups waited seconds behind them). Smaller jobs run in place, quicker than starting a thread.
+ */
+export const THREAD_FROM_ROWS = 2000;
 
-function run(deps: AppDeps, id: string, work: Work): void {
-  if (running.has(id)) return;
-  running.add(id);
-  void (async () => {
-    const db = deps.database.db;
-    try {
-      const job = await db.selectFrom("import_jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-      const ctx = deps.context(await ownerOf(deps, job.owner_id), null);
-      if (work === "analyse") {
-        await analyseRows(ctx, jobFromRow(job));
-      } else if (work === "apply") {
-        await applyRows(ctx, jobFromRow(job));
-        const result = await resultOf(deps, id);
-        await db
-          .updateTable("import_jobs")
-          .set({ status: "applied", result: writeJson(result), updated_at: nowIso() })
-          .where("id", "=", id)
-          .execute();
-        // Merges moved orders between contacts: their scores follow (creates and updates move none).
-        if ((result.merged ?? 0) > 0) void recomputeCustomerValue(deps.database);
-      } else {
-        const undo = await undoRows(ctx, jobFromRow(job));
-        await db
-          .updateTable("import_jobs")
-          .set({ status: "undone", undo: writeJson(undo), updated_at: nowIso() })
-          .where("id", "=", id)
-          .execute();
-        if (readJson<ImportJob["result"]>(job.result, null)?.merged) void recomputeCustomerValue(deps.database);
-      }
-    } catch (error) {
-      // A failed dry run changed nothing: the job goes back to receiving, with the reason, to try again.
-      await db
-        .updateTable("import_jobs")
-        .set({ status: work === "analyse" ? "receiving" : "failed", error: messageOf(error), updated_at: nowIso() })
-        .where("id", "=", id)
-        .execute()
-        .catch(() => {});
-    } finally {
-      running.delete(id);
-    }
-  })();
-}
-
-async function ownerOf(deps: AppDeps, userId: string) {
-  const user = await deps.database.db
-    .selectFrom("users")
-    .select(["id", "email", "name", "role", "team_id"])
-    .where("id", "=", userId)
-    .executeTakeFirstOrThrow();
-  const owner = { id: user.id, email: user.email, name: user.name, role: user.role as Role, teamId: user.team_id };
-  // A manager's import sees the teams under theirs too, as their requests do.
-  return teamScope(deps.database.reader).scoped(actingAs(owner, "import runner"));
-}
-
-async function resultOf(deps: AppDeps, id: string): Promise<NonNullable<ImportJob["result"]>> {
-  const rows = await deps.database.db
-    .selectFrom("import_rows")
-    .select(["action", "status", "before"])
-    .where("job_id", "=", id)
-    .execute();
-  const result = { created: 0, updated: 0, merged: 0, skipped: 0, failed: 0 };
-  for (const { action, status, before } of rows) {
-    if (status === "failed") result.failed++;
-    else if (status !== "applied") result.skipped++;
-    // Nothing to restore: the row made a new contact (a duplicate whose first row was skipped, too).
-    else if (before === null) result.created++;
-    else if (action === "update") result.updated++;
-    else result.merged++;
-  }
-  return result;
+function run(deps: AppDeps, id: string, work: Work, rows: number): void {
+  const handle = deps.database.threadHandle;
+  const start = (): Promise<JobOutcome> =>
+    handle && rows >= THREAD_FROM_ROWS
+      ? runInThread<JobOutcome>(
+          new URL("./import-thread.ts", import.meta.url),
+          { database: handle, config: deps.config, id, work } satisfies ImportThreadInput,
+          // A thread that died mid-transaction must not leave the server's writes waiting for it.
+          { onExit: (thread) => handle.writeLock && new ThreadWriteLock(handle.writeLock).releaseIfHeldBy(thread) },
+        )
+      : runJob(deps, id, work);
+  const previous = runs.get(id) ?? Promise.resolve();
+  const current = previous
+    .then(start)
+    .then(({ movedOrders }) => {
+      if (movedOrders) void recomputeCustomerValue(deps.database);
+    })
+    // The job's own failures are recorded by runJob; this is the thread itself failing.
+    .catch((error: unknown) => markFailed(deps.database, id, work, error))
+    .finally(() => {
+      if (runs.get(id) === current) runs.delete(id);
+    });
+  runs.set(id, current);
 }

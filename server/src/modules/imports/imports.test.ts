@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../testing/test-app.ts";
 import { analyse, jobWithRows, settle } from "./import-jobs.testing.ts";
+import { THREAD_FROM_ROWS } from "./import-runner.ts";
 
 const t = useTestApp();
 const FEBRL = new URL("../../../../../shared/data/febrl/dataset1.csv", import.meta.url);
@@ -103,6 +104,34 @@ describe("imports", () => {
     const strip = (list: { version: number; updatedAt: string }[]) =>
       list.map(({ version, updatedAt, ...rest }) => rest);
     expect(strip(after)).toEqual(strip(before));
+  });
+
+  it("runs a big file's dry run, apply and undo on a thread of its own, with the same outcome", async () => {
+    const existing = await t.call("POST", "/contacts", {
+      body: { firstName: "Hélène", lastName: "Lefèvre", emails: ["helene@acme.fr"] },
+    });
+    const rows = [
+      ["Hélène", "Lefèvre", "helene@acme.fr", "CTO"],
+      ...Array.from({ length: THREAD_FROM_ROWS }, (_, i) => [`Prénom${i}`, `Nom${i}`, `p${i}@example.org`, ""]),
+      ["Prénom7", "Nom7", "p7@example.org", "Again"],
+    ];
+    const id = await jobWithRows(t, ["First name", "Last name", "Email", "Job title"], rows);
+    expect((await analyse(t, id)).json.plan).toMatchObject({ merge: 1, create: THREAD_FROM_ROWS, duplicate: 1 });
+
+    await t.call("POST", `/imports/${id}/apply`);
+    const applied = await settle(t, id);
+    expect(applied.error).toBeNull();
+    expect(applied.result).toEqual({ created: THREAD_FROM_ROWS, updated: 0, merged: 2, skipped: 0, failed: 0 });
+    expect((await t.call("GET", `/contacts/${existing.json.id}`)).json.jobTitle).toBe("CTO");
+
+    await t.call("POST", `/imports/${id}/undo`);
+    const undone = await settle(t, id);
+    expect(undone.status).toBe("undone");
+    expect(undone.undo).toMatchObject({ removed: THREAD_FROM_ROWS, restored: 2, kept: [] });
+    const left = await t.call("GET", "/contacts?limit=10");
+    expect(left.json.items.map((c: { id: string; jobTitle: string | null }) => [c.id, c.jobTitle])).toEqual([
+      [existing.json.id, null],
+    ]);
   });
 
   it("flags a row pulled at an older version as a conflict, and never overwrites a later edit on undo", async () => {
