@@ -92,6 +92,11 @@ export async function importFigures(
   );
   const done = await applied;
   const lookupTime = await server.stats("/api/v1/lookup");
+  const loop = await server.loopDelay();
+  log(
+    `import: server thread during the apply: event loop delay p99 ${loop.p99.toFixed(1)} ms, ` +
+      `max ${loop.max.toFixed(0)} ms; lookup server time p99 ${lookupTime.p99.toFixed(1)} ms`,
+  );
   // The server's own stamps: the claim, and the last write (the "applied" one when it finished).
   const applyMs = done.finished
     ? Date.parse(done.job.updatedAt) - Date.parse(claim.updatedAt)
@@ -130,6 +135,13 @@ export async function importFigures(
     {
       name: "lookup p99 client latency during import apply",
       value: lookups.p99,
+      unit: "ms",
+      budget: null,
+      better: "lower",
+    },
+    {
+      name: "server event loop delay p99 during import apply",
+      value: loop.p99,
       unit: "ms",
       budget: null,
       better: "lower",

@@ -5,6 +5,7 @@
  * lookup makes, answering the raw rows. Server time per request comes from createApp's `observe`
  * hook; the parent asks for percentiles over IPC.
  */
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { serve } from "@hono/node-server";
 import { normalizeEmail } from "@rapport/shared/normalize";
 import Sqlite from "better-sqlite3";
@@ -14,18 +15,23 @@ import { configFromEnv } from "../../server/src/config.ts";
 import { connect } from "../../server/src/db/connect.ts";
 import { readEnv } from "../../server/src/env.ts";
 
-export type ToChild = { type: "reset" } | { type: "stats"; route: string } | { type: "stop" };
+export type ToChild = { type: "reset" } | { type: "stats"; route: string } | { type: "loop" } | { type: "stop" };
 export type Stats = { count: number; p50: number; p90: number; p99: number; max: number };
 export type FromChild =
   | { type: "ready"; apiPort: number; barePort: number }
   | { type: "reset" }
-  | { type: "stats"; stats: Stats | null; routes: string[] };
+  | { type: "stats"; stats: Stats | null; routes: string[] }
+  | { type: "loop"; stats: Stats };
 
 const file = process.env.BENCH_DB;
 if (!file) throw new Error("BENCH_DB is not set");
 const send = (message: FromChild) => process.send?.(message);
 
 const samples = new Map<string, number[]>();
+// How late the server's thread ran its timers: what a request waits before its handler starts,
+// which server time per request does not see.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 const database = connect({ kind: "sqlite", file });
 const config = configFromEnv(
   readEnv({
@@ -121,9 +127,15 @@ const portOf = (server: ReturnType<typeof serve>) => (server.address() as { port
 process.on("message", (message: ToChild) => {
   if (message.type === "reset") {
     samples.clear();
+    loopDelay.reset();
     send({ type: "reset" });
   } else if (message.type === "stats") {
     send({ type: "stats", stats: stats(message.route), routes: [...samples.keys()] });
+  } else if (message.type === "loop") {
+    const ms = (ns: number) => ns / 1e6;
+    const { count, max } = loopDelay;
+    const p = (q: number) => ms(loopDelay.percentile(q));
+    send({ type: "loop", stats: { count, p50: p(50), p90: p(90), p99: p(99), max: ms(max) } });
   } else {
     api.close();
     bareServer.close();

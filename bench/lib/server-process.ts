@@ -9,6 +9,8 @@ export type ServerProcess = {
   reset: () => Promise<void>;
   /** Percentiles of the server time of one route since the last reset. */
   stats: (route: string) => Promise<Stats>;
+  /** Percentiles of how late the server's thread ran (its event loop's delay) since the last reset. */
+  loopDelay: () => Promise<Stats>;
   stop: () => Promise<void>;
 };
 
@@ -60,6 +62,7 @@ export async function startServer(options: {
       if (!reply.stats) throw new Error(`no request observed on ${route}; seen: ${reply.routes.join(", ")}`);
       return reply.stats;
     },
+    loopDelay: async () => (await ask({ type: "loop" }, "loop")).stats,
     stop: async () => {
       // Already gone (it crashed): nothing to stop.
       if (child.exitCode !== null || child.signalCode !== null) return;
