@@ -21,6 +21,11 @@ describe("normalisation shared by the add-ins and the server", () => {
     expect(normalizePhone("+44 20 7946 0958", "FR")).toBe("+442079460958");
     expect(normalizePhone("0044 20 7946 0958", "FR")).toBe("+442079460958");
     expect(normalizePhone("(415) 555-0132", "US")).toBe("+14155550132");
+    // "00" then a country code, where the default country dials abroad with another prefix (011).
+    expect(normalizePhone("001 646 832 3977", "US")).toBe("+16468323977");
+    expect(normalizePhone("00 33 6 12 34 56 78", "US")).toBe("+33612345678");
+    expect(normalizePhone("0044 20 7946 0958", "CA")).toBe("+442079460958");
+    expect(normalizePhone("00 12", "US")).toBeNull();
     expect(normalizePhone("12", "FR")).toBeNull();
     expect(normalizePhone("not a phone", "FR")).toBeNull();
   });
