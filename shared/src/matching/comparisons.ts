@@ -199,11 +199,24 @@ const TYPICAL_U: Record<string, readonly number[]> = {
   company: [0.002, 0.001, 0.005, 0.992],
 };
 
+const firstNames = nameComparison("firstName", "first name");
+const lastNames = nameComparison("lastName", "last name");
+const DIFFERENT_NAME = 3;
+
+/**
+ * Whether two records name different people: a first or a last name that differs outright, not a
+ * typo, an initial or a swap (a name missing on either side says nothing). A shared phone is a
+ * switchboard, a household or a number passed on as often as it is one person.
+ */
+export function namesDiffer(a: MatchRecord, b: MatchRecord): boolean {
+  return firstNames.compare(a, b) === DIFFERENT_NAME || lastNames.compare(a, b) === DIFFERENT_NAME;
+}
+
 /** Every comparison the engine knows; a model keeps those the data actually fills. */
 export const COMPARISONS: readonly Comparison[] = (
   [
-    nameComparison("firstName", "first name"),
-    nameComparison("lastName", "last name"),
+    firstNames,
+    lastNames,
     emails,
     phones,
     codeComparison("birthDate", "date of birth", 3, dayMonthSwapped),

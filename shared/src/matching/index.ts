@@ -1,7 +1,7 @@
 export type { ImportRow } from "../import/import-row.ts";
 export { blockingKeys, type CandidatePairs, candidatePairs } from "./blocking.ts";
 export { clusterPairs } from "./cluster.ts";
-export { COMPARISONS, type Comparison, MISSING } from "./comparisons.ts";
+export { COMPARISONS, type Comparison, MISSING, namesDiffer } from "./comparisons.ts";
 export {
   type DuplicateReport,
   findDuplicates,

@@ -93,7 +93,7 @@ function decideAgainst(decision: Decision, row: PreparedRow, match: ExistingMatc
   // Someone typed with another email address than the contact's is often someone else with the
   // same name at the same company: without a shared email or phone, a person decides.
   const otherEmail = !match.exact && (row.fields.emails?.length ?? 0) > 0 && match.contact.emails.length > 0;
-  if (match.score < MERGE_AT || otherEmail) {
+  if (match.score < MERGE_AT || otherEmail || match.doubtful) {
     decision.review = true;
     if (otherEmail)
       decision.reasons = [...decision.reasons, "another email address than the contact's: review before merging"];

@@ -19,6 +19,7 @@ async function allRows(id: string) {
     changes: { field: string; from: unknown; to: unknown }[];
     reasons: string[];
     score: number | null;
+    review: boolean;
   }[];
 }
 
@@ -104,6 +105,32 @@ describe("imports", () => {
     const strip = (list: { version: number; updatedAt: string }[]) =>
       list.map(({ version, updatedAt, ...rest }) => rest);
     expect(strip(after)).toEqual(strip(before));
+  });
+
+  it("merges on a shared phone only under the same name, and asks a person otherwise", async () => {
+    const sean = await t.call("POST", "/contacts", {
+      body: { firstName: "Sean", lastName: "Davies", phones: ["+44 7584 380962"] },
+    });
+    const id = await jobWithRows(
+      t,
+      ["First name", "Last name", "Phone", "Country"],
+      [
+        ["Seán", "Davis", "07584 380962", "GB"],
+        ["Emma", "Walsh", "+44 (0)7584 380962", "GB"],
+        ["Olivia", "Patel", "001 404 311 7666", "US"],
+      ],
+    );
+    await analyse(t, id);
+    const rows = await allRows(id);
+    expect(rows[0]).toMatchObject({ action: "merge", targetId: sean.json.id, reasons: ["same phone +447584380962"] });
+    expect(rows[1]).toMatchObject({
+      action: "create",
+      targetId: sean.json.id,
+      reasons: ["same phone +447584380962", "another name: review before merging"],
+    });
+    expect(rows[1]?.review).toBe(true);
+    // A number written with the "00" most of the world dials abroad with, in a row from the US.
+    expect(rows[2]).toMatchObject({ action: "create", errors: [] });
   });
 
   it("runs a big file's dry run, apply and undo on a thread of its own, with the same outcome", async () => {

@@ -1,4 +1,4 @@
-import type { MatchRecord } from "@rapport/shared/matching";
+import { MATCH_THRESHOLDS, type MatchRecord, namesDiffer } from "@rapport/shared/matching";
 import { normalizeEmail } from "@rapport/shared/normalize";
 import type { Contact } from "@rapport/shared/schemas";
 import { sql } from "kysely";
@@ -19,6 +19,8 @@ export interface ExistingMatch {
   reasons: string[];
   /** Found by the exact rungs of the ladder (email, phone) rather than by the fuzzy score. */
   exact: boolean;
+  /** Found only by a shared phone, under another name: never merged without a person's say. */
+  doubtful: boolean;
 }
 
 /** Values per IN list: few statements, well under both databases' parameter limits. */
@@ -62,19 +64,26 @@ export async function matchExisting(
     records.flatMap((r) => r.phones),
   );
   const stored: Stored = await storedMatches(ctx, [...byEmail.values(), ...byPhone.values()].flat());
-  const newest = (ids: string[] | undefined) =>
+  const newest = (ids: string[] | undefined, record?: MatchRecord) =>
     (ids ?? [])
       .map((id) => stored.get(id))
-      .filter((match): match is StoredMatch => match !== undefined)
+      .filter((match): match is StoredMatch => match !== undefined && (!record || !namesDiffer(record, match.record)))
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-  const exact = records.map((record): { id: string; reason: string } | null => {
+  type Found = { id: string; reasons: string[] };
+  // A phone shared under another name (a switchboard, a household, a number passed on) is a
+  // question for a person, and only if nothing better turns up.
+  const doubtful: (Found | null)[] = records.map(() => null);
+  const exact = records.map((record, index): Found | null => {
     for (const email of record.emails) {
       const match = newest(byEmail.get(normalizeEmail(email)));
-      if (match) return { id: match.id, reason: `same email ${email}` };
+      if (match) return { id: match.id, reasons: [`same email ${email}`] };
     }
     for (const phone of record.phones) {
-      const match = newest(byPhone.get(phone));
-      if (match) return { id: match.id, reason: `same phone ${phone}` };
+      const match = newest(byPhone.get(phone), record);
+      if (match) return { id: match.id, reasons: [`same phone ${phone}`] };
+      const other = doubtful[index] ? undefined : newest(byPhone.get(phone));
+      if (other)
+        doubtful[index] = { id: other.id, reasons: [`same phone ${phone}`, "another name: review before merging"] };
     }
     return null;
   });
@@ -83,7 +92,10 @@ export async function matchExisting(
   const fuzzy = await fuzzyMatches(ctx, records, fuzzyRows, stored);
 
   // Whole records only for the contacts rows go to (a contact deleted meanwhile matches no row).
-  const chosen = [...exact.flatMap((found) => (found ? [found.id] : [])), ...[...fuzzy.values()].map((m) => m.id)];
+  const chosen = [
+    ...[...exact, ...doubtful].flatMap((found) => (found ? [found.id] : [])),
+    ...[...fuzzy.values()].map((m) => m.id),
+  ];
   const contacts = new Map<string, Contact>();
   for (let start = 0; start < chosen.length; start += BATCH) {
     const batch = await contactStore.findMany(ctx.db, ctx.user, [...new Set(chosen.slice(start, start + BATCH))]);
@@ -92,9 +104,13 @@ export async function matchExisting(
   }
   return records.map((_, index) => {
     const found = exact[index];
-    const match = found ? { id: found.id, score: 1, reasons: [found.reason] } : fuzzy.get(index);
+    const scored = fuzzy.get(index);
+    const asked = doubtful[index];
+    const ask = !found && asked !== null && (scored?.score ?? 0) < MATCH_THRESHOLDS.review;
+    const match = found ? { ...found, score: 1 } : ask && asked ? { ...asked, score: 1 } : scored;
     const contact = match && contacts.get(match.id);
-    return contact ? { contact, score: match.score, reasons: match.reasons, exact: found !== null } : null;
+    if (!contact) return null;
+    return { contact, score: match.score, reasons: match.reasons, exact: found !== null, doubtful: ask };
   });
 }
 
