@@ -49,16 +49,7 @@ export function connect(target: DatabaseTarget): Db {
   if (target.file === ":memory:") {
     // An in-memory database is private to its connection: a second one would see another database.
     const { db, waiting, close } = connectSqlite(target.file);
-    return {
-      db,
-      reader: db,
-      kind: target.kind,
-      file: null,
-      readPool: null,
-      writersWaiting: waiting,
-      threadHandle: null,
-      close,
-    };
+    return readingThroughWriter("sqlite", db, { writersWaiting: waiting, threadHandle: null, close });
   }
   const threadHandle = { target, writeLock: new ThreadWriteLock().buffer };
   const database = connectSqliteFile(target.file, threadHandle);
@@ -88,16 +79,20 @@ export function connectInThread(handle: ThreadHandle): Db {
 
 function connectPostgresDb(target: Extract<DatabaseTarget, { kind: "postgres" }>): Db {
   const db = connectPostgres(target);
-  return {
-    db,
-    reader: db,
-    kind: target.kind,
-    file: null,
-    readPool: null,
+  return readingThroughWriter("postgres", db, {
     writersWaiting: () => 0,
     threadHandle: { target, writeLock: null },
     close: () => db.destroy(),
-  };
+  });
+}
+
+/** A database whose reads go where its writes go: PostgreSQL's pool, or an in-memory SQLite connection. */
+function readingThroughWriter(
+  kind: Db["kind"],
+  db: Kysely<Database>,
+  rest: Pick<Db, "writersWaiting" | "threadHandle" | "close">,
+): Db {
+  return { db, reader: db, kind, file: null, readPool: null, ...rest };
 }
 
 /** A SQLite file's writing and reading connections, its writes under the threads' shared lock. */
