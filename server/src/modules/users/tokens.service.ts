@@ -125,7 +125,14 @@ export function tokenVerifier(db: Kysely<Database>, reader: Kysely<Database>) {
     cache.set(hash, { user, tokenId: row.token_id, until: now + CACHE_MS });
     if ((lastUsedWritten.get(row.token_id) ?? 0) + LAST_USED_EVERY_MS < now) {
       lastUsedWritten.set(row.token_id, now);
-      await db.updateTable("api_tokens").set({ last_used_at: nowIsoText }).where("id", "=", row.token_id).execute();
+      // Not waited for: behind an import's write transaction, the request would wait for its
+      // commit; a stamp that lands a moment later (or is lost to a closing database) is still a hint.
+      void db
+        .updateTable("api_tokens")
+        .set({ last_used_at: nowIsoText })
+        .where("id", "=", row.token_id)
+        .execute()
+        .catch(() => {});
     }
     return user;
   }

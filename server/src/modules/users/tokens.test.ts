@@ -45,3 +45,22 @@ describe("listing API tokens", () => {
     expect((await t.call("GET", "/tokens?user=x")).status).toBe(422);
   });
 });
+
+describe("a token's last use", () => {
+  it("is stamped without holding up the request behind a write in progress", async () => {
+    const rep = await t.addUser("rep");
+    const lastUsed = () =>
+      t.database.reader.selectFrom("api_tokens").select("last_used_at").where("user_id", "=", rep.id).executeTakeFirst();
+    await t.database.db.transaction().execute(async (tx) => {
+      // Holds the writing connection (SQLite) and the token's row (PostgreSQL), as an import's
+      // transaction may: the request must answer before it ends, not wait for it.
+      await tx.updateTable("api_tokens").set({ name: "busy" }).where("user_id", "=", rep.id).execute();
+      expect((await t.call("GET", "/lookup?email=nobody%40example.org", { token: rep.token })).status).toBe(200);
+      expect((await lastUsed())?.last_used_at).toBeNull();
+    });
+    for (let tries = 0; (await lastUsed())?.last_used_at == null && tries < 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect((await lastUsed())?.last_used_at).toEqual(expect.any(String));
+  });
+});
