@@ -248,6 +248,25 @@ describe("imports", () => {
     expect(stranger?.score ?? 0).toBeLessThan(0.99);
   });
 
+  it("does not merge a namesake in the same town on another street: it flags the row for review", async () => {
+    const stored = await t.call("POST", "/contacts", {
+      body: {
+        firstName: "Émilie",
+        lastName: "Chevalier",
+        address: { lines: ["18 chemin des Vignes"], postcode: "57000", city: "Metz", country: "FR" },
+      },
+    });
+    const id = await jobWithRows(
+      t,
+      ["First name", "Last name", "Street", "Postcode", "City"],
+      [["Émile", "Chevalier", "164 rue Émile Zola", "57000", "Metz"]],
+    );
+    await analyse(t, id);
+    const [row] = await allRows(id);
+    expect(row).toMatchObject({ action: "create", targetId: stored.json.id, review: true });
+    expect(row?.reasons.some((reason) => reason.startsWith("different street"))).toBe(true);
+  });
+
   it("reads an uploaded FEBRL file and finds its duplicates", async () => {
     const job = await t.call("POST", "/imports", { body: { name: "febrl", options: { defaultCountry: "AU" } } });
     const upload = await t.call("POST", `/imports/${job.json.id}/file?filename=dataset1.csv`, {
