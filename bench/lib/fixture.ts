@@ -45,7 +45,7 @@ import { type BulkWriter, bulkWriter, type Owner } from "./bulk.ts";
 
 /**
  * What shapes the rows besides the generator (which has its own version): the migrations, the
- * repo mappings the bulk writer reuses, and this code. The cache key hashes them, so a schema
+ * repo mappings the bulk writer reuses, the derivation of the stored blocking keys, and this code. The cache key hashes them, so a schema
  * change rebuilds the database instead of benchmarking a stale one.
  */
 const SHAPING_SOURCES = [
@@ -53,6 +53,10 @@ const SHAPING_SOURCES = [
   "../../server/src/modules/accounts/accounts.repo.ts",
   "../../server/src/modules/contacts/contacts.repo.ts",
   "../../server/src/modules/contacts/contact-facts.ts",
+  // The stored blocking keys: how a contact is prepared for matching and which keys it gets.
+  "../../server/src/modules/contacts/contact-match.ts",
+  "../../shared/src/matching/prepare.ts",
+  "../../shared/src/matching/blocking.ts",
   "../../server/src/modules/activities/activities.repo.ts",
   "../../server/src/modules/opportunities/opportunities.repo.ts",
   "../../server/src/modules/cases/cases.repo.ts",

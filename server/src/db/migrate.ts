@@ -8,6 +8,7 @@ import * as marketing from "./migrations/0005_marketing.ts";
 import * as identity from "./migrations/0006_identity.ts";
 import * as privacy from "./migrations/0007_privacy.ts";
 import * as meetingDetails from "./migrations/0008_meeting_details.ts";
+import * as houseNumberKeys from "./migrations/0009_house_number_keys.ts";
 
 /** Listed here rather than read from disk, so migrations work however the server is packaged. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "0006_identity": identity,
   "0007_privacy": privacy,
   "0008_meeting_details": meetingDetails,
+  "0009_house_number_keys": houseNumberKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

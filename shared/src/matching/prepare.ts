@@ -41,6 +41,9 @@ export function prepareRecord(row: ImportRow, options: PrepareOptions): MatchRec
     .filter((phone): phone is string => phone !== null);
   const birthDate = row.birthDate ? birthDateKey(row.birthDate) : null;
   const lines = (row.street ?? []).map(folded).filter((line) => line !== "");
+  const given = text(row.streetNumber);
+  const split = given === null && lines[0] ? houseNumberOf(lines[0]) : null;
+  if (split) lines[0] = split.street;
   return {
     firstName: first?.key ?? null,
     lastName: last?.key ?? null,
@@ -48,7 +51,7 @@ export function prepareRecord(row: ImportRow, options: PrepareOptions): MatchRec
     phones: [...new Set(phones)],
     birthDate,
     nationalId: row.nationalId ? row.nationalId.replace(/[^\p{L}\p{N}]/gu, "").toUpperCase() || null : null,
-    streetNumber: text(row.streetNumber),
+    streetNumber: given ?? split?.number ?? null,
     street: lines[0] ?? null,
     locality: lines.length > 1 ? lines.slice(1).join(" ") : null,
     postcode: row.postcode ? row.postcode.replace(/\s+/g, "").toUpperCase() || null : null,
@@ -58,6 +61,22 @@ export function prepareRecord(row: ImportRow, options: PrepareOptions): MatchRec
     firstNameCode: first?.code ?? "",
     lastNameCode: last?.code ?? "",
   };
+}
+
+/** A house number at the start ("164 rue emile zola", "12 bis ...") or the end ("corso italia 71"). */
+const NUMBER_FIRST = /^(\d{1,5}(?: ?(?:bis|ter|[a-z]))?)\b[ ,]*(.+)$/;
+const NUMBER_LAST = /^(.*\D)[ ,]+(\d{1,5}[a-z]?)$/;
+
+/**
+ * The house number of an address line that carries it (most do, when a file has no number
+ * column), and the street without it: "164 rue emile zola" and "rue emile zola 164" are then one
+ * street, and the number compares (and blocks) on its own, as a file with a number column does.
+ */
+function houseNumberOf(line: string): { number: string; street: string } | null {
+  const first = NUMBER_FIRST.exec(line);
+  if (first) return { number: first[1]!.replace(/ /g, ""), street: first[2]! };
+  const last = NUMBER_LAST.exec(line);
+  return last ? { number: last[2]!, street: last[1]!.trim() } : null;
 }
 
 /**
