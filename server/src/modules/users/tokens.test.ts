@@ -50,7 +50,11 @@ describe("a token's last use", () => {
   it("is stamped without holding up the request behind a write in progress", async () => {
     const rep = await t.addUser("rep");
     const lastUsed = () =>
-      t.database.reader.selectFrom("api_tokens").select("last_used_at").where("user_id", "=", rep.id).executeTakeFirst();
+      t.database.reader
+        .selectFrom("api_tokens")
+        .select("last_used_at")
+        .where("user_id", "=", rep.id)
+        .executeTakeFirst();
     await t.database.db.transaction().execute(async (tx) => {
       // Holds the writing connection (SQLite) and the token's row (PostgreSQL), as an import's
       // transaction may: the request must answer before it ends, not wait for it.
