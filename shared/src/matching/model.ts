@@ -216,24 +216,30 @@ const NAME_FIELDS = new Set(["firstName", "lastName"]);
 /** Fields that belong to one person, not to everyone at an address. */
 const PERSONAL_FIELDS = new Set(["emails", "phones", "birthDate", "nationalId"]);
 /**
- * Fields whose plain disagreement says "maybe someone else" until something personal agrees. A
- * street that differs outright leaves only the town to corroborate the names: a namesake in town.
+ * Fields whose plain disagreement says "maybe someone else" until something personal agrees: a
+ * street, postcode or company that differs outright leaves names corroborated only by what a
+ * namesake shares (a town, a building, a look-alike employer).
  */
-const CONTRADICTING_FIELDS = new Set(["firstName", "lastName", "emails", "street"]);
+const CONTRADICTING_FIELDS = new Set(["firstName", "lastName", "emails", "street", "postcode", "company"]);
 /** A pair that agrees on names and nothing else: not even worth a review ("Jean Martin" again). */
 const NAMES_ONLY_CAP = 0.3;
 /** A pair whose only corroboration a differing name or email puts in doubt: a review, never a match. */
 const DOUBTFUL_CAP = 0.9;
+/**
+ * The agreement levels of an impersonal field that corroborate names: the same or a similar value.
+ * A "close" company ("Rodriguez Consulting" against "Rodriguez Engineering") or street is a hint.
+ */
+const CORROBORATING_LEVELS = 1;
 
 /**
  * The match probability, with one rule on top of the model: names alone are never enough. A pair
  * that agrees on nothing but names stays below review: in a big base a namesake is the rule, not
  * news. It must agree on something else (an email, a phone, a date of birth, an id, an address...)
- * to go further; and when a name, the email address or the street differs (a marriage, a new job,
- * a move, or simply someone else), only something personal (an email, a phone, a date of birth, an id) lifts it past
- * review: a shared company, town or building is a colleague, a neighbour, a household. EM fits two
- * classes to whatever data it is given, so a file of distinct people who share a surname could
- * otherwise "learn" that surnames match.
+ * to go further; and when a name, the email address or the address differs (a marriage, a new
+ * job, a move, or simply someone else), only something personal (an email, a phone, a date of
+ * birth, an id) lifts it past review: a shared company, town or building is a colleague, a
+ * neighbour, a household. EM fits two classes to whatever data it is given, so a file of distinct
+ * people who share a surname could otherwise "learn" that surnames match.
  */
 export function matchProbability(model: MatchModel, levels: Int8Array): number {
   const probability = probabilityOf(model, levels);
@@ -252,7 +258,7 @@ function corroboration(model: MatchModel, levels: Int8Array): "personal" | "othe
     if (level === MISSING || NAME_FIELDS.has(field.comparison.field)) continue;
     if (field.m[level]! <= 2 * field.u[level]!) continue;
     if (PERSONAL_FIELDS.has(field.comparison.field)) return "personal";
-    found = "other";
+    if (level <= CORROBORATING_LEVELS) found = "other";
   }
   return found;
 }

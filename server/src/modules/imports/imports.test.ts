@@ -267,6 +267,21 @@ describe("imports", () => {
     expect(row?.reasons.some((reason) => reason.startsWith("different street"))).toBe(true);
   });
 
+  it("does not fold namesakes of one file together on a look-alike company or the same PO box in another town", async () => {
+    const id = await jobWithRows(
+      t,
+      ["First name", "Last name", "Email", "Company", "Street", "Postcode", "City"],
+      [
+        ["Connor", "Robinson", "c.robinson@rodriguez-engineering.co.uk", "Rodriguez Engineering Ltd", "", "", ""],
+        ["Coonnor", "Robinson", "", "Rodriguez Consulting Ltd", "142 Baker Street", "B1 1BB", "Birmingham"],
+        ["Émilie", "Perrin", "", "", "BP 42", "35000", "Rennes"],
+        ["Émilie", "Perin", "", "Pharmacie Mercier", "BP 42", "86000", "Poitiers"],
+      ],
+    );
+    await analyse(t, id);
+    expect((await allRows(id)).map((row) => row.action)).toEqual(["create", "create", "create", "create"]);
+  });
+
   it("reads an uploaded FEBRL file and finds its duplicates", async () => {
     const job = await t.call("POST", "/imports", { body: { name: "febrl", options: { defaultCountry: "AU" } } });
     const upload = await t.call("POST", `/imports/${job.json.id}/file?filename=dataset1.csv`, {
