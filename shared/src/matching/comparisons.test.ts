@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namesDiffer } from "./comparisons.ts";
+import { COMPARISONS, namesDiffer } from "./comparisons.ts";
 import { prepareRecord } from "./prepare.ts";
 
 const person = (firstName: string, lastName: string) =>
@@ -22,5 +22,24 @@ describe("namesDiffer", () => {
   it("finds no difference where a name is missing", () => {
     expect(namesDiffer(person("", "Walsh"), person("Sean", "Walsh"))).toBe(false);
     expect(namesDiffer(person("", ""), person("Sean", "Davies"))).toBe(false);
+  });
+});
+
+describe("the company comparison", () => {
+  const company = COMPARISONS.find((comparison) => comparison.field === "company");
+  const level = (a: string, b: string) => {
+    const [left, right] = [a, b].map((name) => prepareRecord({ company: name }, { defaultCountry: "FR" }));
+    return company?.levels[company.compare(left!, right!)];
+  };
+
+  it("tells firms apart by the words they do not share", () => {
+    expect(level("Distribuciones Muñoz SL", "Distribuciones López SL")).toBe("different company");
+    expect(level("Rodriguez Consulting Ltd", "Rodriguez Engineering Ltd")).toBe("different company");
+  });
+
+  it("takes another legal form, a typo or a longer name for the same firm", () => {
+    expect(level("Acme SAS", "ACME")).toBe("same company");
+    expect(level("Acme Industrie", "Acme Industries")).toBe("similar company");
+    expect(level("Acme", "Acme France")).toBe("similar company");
   });
 });

@@ -135,11 +135,32 @@ function exactComparison(field: "streetNumber" | "region", label: string): Compa
   return onField(field, [`same ${label}`, `different ${label}`], (left, right) => (left === right ? 0 : 1));
 }
 
-function textComparison(field: "street" | "locality" | "city" | "company", label: string): Comparison {
+function textComparison(field: "street" | "locality" | "city", label: string): Comparison {
   return onField(field, [`same ${label}`, `similar ${label}`, `close ${label}`, `different ${label}`], (left, right) =>
     fuzzyLevel(left, right, 0.92, 0.8),
   );
 }
+
+/**
+ * Company names compared by the words they do not share: "Distribuciones Muñoz" and
+ * "Distribuciones López" are two firms however alike their letters, while "Acme Industrie" and
+ * "Acme Industries" are one firm typed twice. A name inside the other ("Acme", "Acme France") is
+ * similar.
+ */
+const company = onField(
+  "company",
+  ["same company", "similar company", "close company", "different company"],
+  (left, right) => {
+    if (left === right) return 0;
+    const leftWords = left.split(" ");
+    const rightWords = right.split(" ");
+    const own = (words: string[], other: string[]) => words.filter((word) => !other.includes(word)).join(" ");
+    const leftOwn = own(leftWords, rightWords);
+    const rightOwn = own(rightWords, leftWords);
+    if (leftOwn === "" || rightOwn === "") return 1;
+    return fuzzyLevel(leftOwn, rightOwn, 0.92, 0.8);
+  },
+);
 
 /**
  * The town, when the postcodes do not already agree: a postcode names its town, so counting both
@@ -227,6 +248,6 @@ export const COMPARISONS: readonly Comparison[] = (
     codeComparison("postcode", "postcode", 2),
     city,
     exactComparison("region", "region"),
-    textComparison("company", "company"),
+    company,
   ] as Comparison[]
 ).map((comparison) => ({ ...comparison, typicalU: TYPICAL_U[comparison.field] }));
