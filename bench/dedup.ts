@@ -14,22 +14,15 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 import { findDuplicates, MATCH_THRESHOLDS, type MatchRecord } from "@rapport/shared/matching";
-import type { PostalAddress } from "@rapport/shared/schemas";
 import Sqlite from "better-sqlite3";
 import { createSynthetic } from "../server/src/demo/synthetic/index.ts";
-import { contactMatchRecord } from "../server/src/modules/contacts/contact-match.ts";
+import {
+  contactMatchRecord,
+  type MatchedColumns,
+  matchedFieldsOfRow,
+} from "../server/src/modules/contacts/contact-match.ts";
 import { FIXTURE_SEED, type Fixture } from "./lib/fixture.ts";
 import type { Figure } from "./lib/results.ts";
-
-type Row = {
-  first_name: string | null;
-  last_name: string | null;
-  emails: string;
-  phones: string;
-  address: string | null;
-  birth_date: string | null;
-  company: string | null;
-};
 
 /** The fixture's contacts in rowid order, which is the generator's index order. */
 export function readMatchRecords(file: string): MatchRecord[] {
@@ -39,20 +32,10 @@ export function readMatchRecords(file: string): MatchRecord[] {
       `select c.first_name, c.last_name, c.emails, c.phones, c.address, c.birth_date, a.name as company
        from contacts c left join accounts a on a.id = c.account_id order by c.rowid`,
     )
-    .iterate() as IterableIterator<Row>;
+    .iterate() as IterableIterator<MatchedColumns>;
   const records: MatchRecord[] = [];
   for (const row of rows) {
-    records.push(
-      contactMatchRecord({
-        firstName: row.first_name,
-        lastName: row.last_name,
-        emails: JSON.parse(row.emails) as string[],
-        phones: JSON.parse(row.phones) as string[],
-        address: row.address ? (JSON.parse(row.address) as PostalAddress) : null,
-        birthDate: row.birth_date,
-        company: row.company,
-      }),
-    );
+    records.push(contactMatchRecord(matchedFieldsOfRow(row)));
   }
   db.close();
   return records;

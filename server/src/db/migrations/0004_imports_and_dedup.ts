@@ -1,5 +1,5 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
-import { contactMatchKeys } from "../../modules/contacts/contact-match.ts";
+import { backfillMatchKeys } from "./backfill-match-keys.ts";
 
 /**
  * De-duplication and imports: a birth date on contacts, the blocking keys that let an import find
@@ -79,31 +79,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex("merges_survivor").on("merges").column("survivor_id").execute();
 
+  // Contacts written before this migration get their blocking keys too.
   await backfillMatchKeys(db);
-}
-
-/** Contacts written before this migration get their blocking keys too. */
-async function backfillMatchKeys(db: Kysely<unknown>): Promise<void> {
-  const any = db as Kysely<Record<string, Record<string, string | null>>>;
-  const contacts = await any
-    .selectFrom("contacts")
-    .select(["id", "first_name", "last_name", "emails", "phones", "address"])
-    .execute();
-  for (const c of contacts) {
-    const keys = contactMatchKeys({
-      firstName: c.first_name ?? null,
-      lastName: c.last_name ?? null,
-      emails: JSON.parse(c.emails ?? "[]"),
-      phones: JSON.parse(c.phones ?? "[]"),
-      address: c.address ? JSON.parse(c.address) : null,
-      birthDate: null,
-    });
-    if (keys.length)
-      await any
-        .insertInto("contact_match_keys")
-        .values(keys.map((key) => ({ key, contact_id: c.id as string })))
-        .execute();
-  }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

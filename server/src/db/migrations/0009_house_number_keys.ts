@@ -1,7 +1,5 @@
 import type { Kysely } from "kysely";
-import { contactMatchKeys } from "../../modules/contacts/contact-match.ts";
-
-const PAGE = 5000;
+import { backfillMatchKeys } from "./backfill-match-keys.ts";
 
 /**
  * The number at the start or end of an address line now blocks on its own when a contact has no
@@ -10,40 +8,7 @@ const PAGE = 5000;
  * keys are unchanged.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const any = db as Kysely<Record<string, Record<string, string | null>>>;
-  let after = "";
-  for (;;) {
-    const contacts = await any
-      .selectFrom("contacts")
-      .select(["id", "first_name", "last_name", "address"])
-      .where("address", "is not", null)
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(PAGE)
-      .execute();
-    const last = contacts.at(-1);
-    if (!last) return;
-    after = last.id as string;
-    const rows = contacts.flatMap((c) =>
-      contactMatchKeys({
-        firstName: c.first_name ?? null,
-        lastName: c.last_name ?? null,
-        emails: [],
-        phones: [],
-        address: JSON.parse(c.address as string),
-        birthDate: null,
-      })
-        .filter((key) => key.startsWith("a:"))
-        .map((key) => ({ key, contact_id: c.id as string })),
-    );
-    for (let start = 0; start < rows.length; start += 500) {
-      await any
-        .insertInto("contact_match_keys")
-        .values(rows.slice(start, start + 500))
-        .onConflict((conflict) => conflict.doNothing())
-        .execute();
-    }
-  }
+  await backfillMatchKeys(db, (key) => key.startsWith("a:"));
 }
 
 /** The keys stay: they are what the current code derives, and nothing reads them wrongly. */

@@ -1,9 +1,37 @@
 import { blockingKeys, type ImportRow, type MatchRecord, prepareRecord } from "@rapport/shared/matching";
 import type { Contact } from "@rapport/shared/schemas";
+import { readJson } from "../../records/json-column.ts";
 
 type MatchedFields = Pick<Contact, "firstName" | "lastName" | "emails" | "phones" | "address" | "birthDate"> & {
   company?: string | null;
 };
+
+/**
+ * The columns of a contacts row that matching reads, as stored (lists and the address as JSON
+ * text), and the name of its account when the read joins it.
+ */
+export type MatchedColumns = {
+  first_name: string | null;
+  last_name: string | null;
+  emails: string | null;
+  phones: string | null;
+  address: string | null;
+  birth_date: string | null;
+  company?: string | null;
+};
+
+/** A contacts row's matched fields, for reads of many contacts that skip the record store. */
+export function matchedFieldsOfRow(row: MatchedColumns): MatchedFields {
+  return {
+    firstName: row.first_name,
+    lastName: row.last_name,
+    emails: readJson<string[]>(row.emails, []),
+    phones: readJson<string[]>(row.phones, []),
+    address: readJson<Contact["address"]>(row.address, null),
+    birthDate: row.birth_date,
+    company: row.company ?? null,
+  };
+}
 
 /** A stored contact in the words of an import row, so both sides go through one preparation. */
 export function contactAsRow(contact: MatchedFields): ImportRow {

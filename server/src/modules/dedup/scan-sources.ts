@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { visibleTo } from "../../records/access.ts";
 import { readJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
-import { contactMatchRecord } from "../contacts/contact-match.ts";
+import { contactMatchRecord, matchedFieldsOfRow } from "../contacts/contact-match.ts";
 
 /** One record as the scan sees it: its id, the words a person recognises it by, its match form. */
 export type ScanItem = { id: string; label: string; record: MatchRecord };
@@ -24,20 +24,12 @@ const contactPage: PageReader = async (ctx, afterId, size) => {
   const visible = visibleTo(ctx.user, "c");
   if (visible) qb = qb.where(visible as never);
   return (await qb.execute()).map((row) => {
-    const emails = readJson<string[]>(row.emails, []);
+    const fields = matchedFieldsOfRow({ ...row, company: row.name });
     const name = [row.first_name, row.last_name].filter(Boolean).join(" ");
     return {
       id: row.id,
-      label: [name, emails[0] ? `<${emails[0]}>` : ""].filter(Boolean).join(" ") || row.id,
-      record: contactMatchRecord({
-        firstName: row.first_name,
-        lastName: row.last_name,
-        emails,
-        phones: readJson(row.phones, []),
-        address: readJson<PostalAddress | null>(row.address, null),
-        birthDate: row.birth_date,
-        company: row.name,
-      }),
+      label: [name, fields.emails[0] ? `<${fields.emails[0]}>` : ""].filter(Boolean).join(" ") || row.id,
+      record: contactMatchRecord(fields),
     };
   });
 };

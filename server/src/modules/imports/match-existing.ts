@@ -3,9 +3,13 @@ import { normalizeEmail } from "@rapport/shared/normalize";
 import type { Contact } from "@rapport/shared/schemas";
 import { sql } from "kysely";
 import { joinedValues } from "../../db/joined-values.ts";
-import { readJson } from "../../records/json-column.ts";
 import type { RequestContext } from "../../records/request-context.ts";
-import { contactMatchRecord, storedMatchKeys } from "../contacts/contact-match.ts";
+import {
+  contactMatchRecord,
+  type MatchedColumns,
+  matchedFieldsOfRow,
+  storedMatchKeys,
+} from "../contacts/contact-match.ts";
 import { contactStore } from "../contacts/contacts.service.ts";
 import { yieldToOtherRequests } from "./apply.ts";
 import { runEngineTask } from "./engine-thread.ts";
@@ -64,25 +68,26 @@ export async function matchExisting(
     records.flatMap((r) => r.phones),
   );
   const stored: Stored = await storedMatches(ctx, [...byEmail.values(), ...byPhone.values()].flat());
-  const newest = (ids: string[] | undefined, record?: MatchRecord) =>
+  const newestFirst = (ids: string[] | undefined) =>
     (ids ?? [])
       .map((id) => stored.get(id))
-      .filter((match): match is StoredMatch => match !== undefined && (!record || !namesDiffer(record, match.record)))
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+      .filter((match): match is StoredMatch => match !== undefined)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   type Found = { id: string; reasons: string[] };
   // A phone shared under another name (a switchboard, a household, a number passed on) is a
   // question for a person, and only if nothing better turns up.
   const doubtful: (Found | null)[] = records.map(() => null);
   const exact = records.map((record, index): Found | null => {
     for (const email of record.emails) {
-      const match = newest(byEmail.get(normalizeEmail(email)));
+      const [match] = newestFirst(byEmail.get(normalizeEmail(email)));
       if (match) return { id: match.id, reasons: [`same email ${email}`] };
     }
     for (const phone of record.phones) {
-      const match = newest(byPhone.get(phone), record);
+      const sharing = newestFirst(byPhone.get(phone));
+      const match = sharing.find((candidate) => !namesDiffer(record, candidate.record));
       if (match) return { id: match.id, reasons: [`same phone ${phone}`] };
-      const other = doubtful[index] ? undefined : newest(byPhone.get(phone));
-      if (other)
+      const [other] = sharing;
+      if (other && !doubtful[index])
         doubtful[index] = { id: other.id, reasons: [`same phone ${phone}`, "another name: review before merging"] };
     }
     return null;
@@ -105,12 +110,12 @@ export async function matchExisting(
   return records.map((_, index) => {
     const found = exact[index];
     const scored = fuzzy.get(index);
-    const asked = doubtful[index];
-    const ask = !found && asked !== null && (scored?.score ?? 0) < MATCH_THRESHOLDS.review;
-    const match = found ? { ...found, score: 1 } : ask && asked ? { ...asked, score: 1 } : scored;
+    // The doubtful phone match stands only where the fuzzy rung found nothing worth a review.
+    const asked = !found && (scored?.score ?? 0) < MATCH_THRESHOLDS.review ? (doubtful[index] ?? null) : null;
+    const match = found ? { ...found, score: 1 } : asked ? { ...asked, score: 1 } : scored;
     const contact = match && contacts.get(match.id);
     if (!contact) return null;
-    return { contact, score: match.score, reasons: match.reasons, exact: found !== null, doubtful: ask };
+    return { contact, score: match.score, reasons: match.reasons, exact: found !== null, doubtful: asked !== null };
   });
 }
 
@@ -251,14 +256,7 @@ async function storedMatches(ctx: RequestContext, ids: string[]): Promise<Stored
       MATCHED_COLUMNS,
     );
     const records = await mapInSlices(rows, (row) =>
-      contactMatchRecord({
-        firstName: row.first_name as string | null,
-        lastName: row.last_name as string | null,
-        emails: readJson<string[]>(row.emails as string, []),
-        phones: readJson<string[]>(row.phones as string, []),
-        address: readJson<Contact["address"]>(row.address as string | null, null),
-        birthDate: row.birth_date as string | null,
-      }),
+      contactMatchRecord(matchedFieldsOfRow(row as unknown as MatchedColumns)),
     );
     rows.forEach((row, k) => {
       const id = row.id as string;
