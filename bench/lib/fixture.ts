@@ -45,8 +45,9 @@ import { type BulkWriter, bulkWriter, type Owner } from "./bulk.ts";
 
 /**
  * What shapes the rows besides the generator (which has its own version): the migrations, the
- * repo mappings the bulk writer reuses, the derivation of the stored blocking keys, and this code. The cache key hashes them, so a schema
- * change rebuilds the database instead of benchmarking a stale one.
+ * repo mappings the bulk writer reuses, the derivation of the stored blocking keys, and this
+ * code. The cache key hashes them, so a schema change rebuilds the database instead of
+ * benchmarking a stale one.
  */
 const SHAPING_SOURCES = [
   "../../server/src/db/migrations/",
