@@ -54,6 +54,7 @@ const SHAPING_SOURCES = [
   "../../server/src/modules/accounts/accounts.repo.ts",
   "../../server/src/modules/contacts/contacts.repo.ts",
   "../../server/src/modules/contacts/contact-facts.ts",
+  "../../server/src/records/search-terms.ts",
   // The stored blocking keys: how a contact is prepared for matching and which keys it gets.
   "../../server/src/modules/contacts/contact-match.ts",
   "../../shared/src/matching/prepare.ts",

@@ -9,6 +9,7 @@ import * as identity from "./migrations/0006_identity.ts";
 import * as privacy from "./migrations/0007_privacy.ts";
 import * as meetingDetails from "./migrations/0008_meeting_details.ts";
 import * as houseNumberKeys from "./migrations/0009_house_number_keys.ts";
+import * as contactTermsWithoutAddresses from "./migrations/0010_contact_terms_without_addresses.ts";
 
 /** Listed here rather than read from disk, so migrations work however the server is packaged. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "0007_privacy": privacy,
   "0008_meeting_details": meetingDetails,
   "0009_house_number_keys": houseNumberKeys,
+  "0010_contact_terms_without_addresses": contactTermsWithoutAddresses,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,31 +1,41 @@
-import { foldText } from "@rapport/shared/normalize";
+import { emailDomain, foldText } from "@rapport/shared/normalize";
 
 /** What search compares: folded words; an address or a domain stays whole, so a prefix of it matches. */
 const WHOLE = /[@.]/;
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
 
 /**
- * The terms a record is found by: each word of its names, each address whole and its local part,
- * each domain. Folded (no accents, lower case) so "helene" finds "Hélène".
+ * The terms a record is found by: each word of its names, and each of `wholes` (a domain) as it
+ * is. Folded (no accents, lower case) so "helene" finds "Hélène".
  *
- * @example searchTerms(["Hélène Lefèvre-Dupont"], ["H.Lefevre@Acme.fr"])
- * // ["helene", "lefevre", "dupont", "h.lefevre@acme.fr", "h.lefevre", "acme.fr"]
+ * @example searchTerms(["Crème & Café SARL"], ["Creme-Cafe.fr"]) // ["creme", "cafe", "sarl", "creme-cafe.fr"]
  */
-export function searchTerms(names: Array<string | null>, addresses: string[] = []): string[] {
+export function searchTerms(names: Array<string | null>, wholes: string[] = []): string[] {
   const terms = new Set<string>();
   for (const name of names) {
     for (const word of foldText(name ?? "").split(SEPARATORS)) if (word) terms.add(word);
   }
-  for (const address of addresses) {
-    const folded = foldText(address);
-    terms.add(folded);
-    const at = folded.lastIndexOf("@");
-    if (at > 0) {
-      terms.add(folded.slice(0, at));
-      terms.add(folded.slice(at + 1));
-    }
+  for (const whole of wholes) {
+    const folded = foldText(whole);
+    if (folded) terms.add(folded);
   }
   return [...terms].filter((term) => term.length <= 200);
+}
+
+/**
+ * A contact's terms: its name words and its addresses' domains. The addresses themselves (and so
+ * their local parts, which start them) are found by prefix in contact_emails, where each is stored
+ * once anyway: as terms they were two unique keys per address, the costliest rows of a big import.
+ * Stored addresses are ASCII and lower case (the Email schema, normalizeEmail), so a folded query
+ * starts them as it would have started their terms.
+ *
+ * @example contactSearchTerms(["Hélène", "Lefèvre"], ["H.Lefevre@Acme.fr"]) // ["helene", "lefevre", "acme.fr"]
+ */
+export function contactSearchTerms(names: Array<string | null>, emails: string[]): string[] {
+  return searchTerms(
+    names,
+    emails.flatMap((email) => emailDomain(email) ?? []),
+  );
 }
 
 /** A query as search terms to find by prefix: words, or whole addresses and domains. */

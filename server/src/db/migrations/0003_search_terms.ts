@@ -1,5 +1,5 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
-import { searchTerms } from "../../records/search-terms.ts";
+import { contactSearchTerms, searchTerms } from "../../records/search-terms.ts";
 
 /**
  * Search by prefix of any name word, address or domain, through an index instead of scanning
@@ -30,7 +30,7 @@ async function backfill(db: Kysely<unknown>): Promise<void> {
   const any = db as Kysely<Record<string, Record<string, string | null>>>;
   const contacts = await any.selectFrom("contacts").select(["id", "first_name", "last_name", "emails"]).execute();
   for (const c of contacts) {
-    const terms = searchTerms([c.first_name ?? null, c.last_name ?? null], JSON.parse(c.emails ?? "[]"));
+    const terms = contactSearchTerms([c.first_name ?? null, c.last_name ?? null], JSON.parse(c.emails ?? "[]"));
     if (terms.length)
       await any
         .insertInto("contact_terms")

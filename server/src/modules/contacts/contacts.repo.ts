@@ -5,7 +5,7 @@ import type { LooseEb } from "../../records/access.ts";
 import { readBool, readJson, writeBool, writeJson } from "../../records/json-column.ts";
 import { containsText } from "../../records/like.ts";
 import type { RecordDefinition, RecordMeta } from "../../records/record-store.ts";
-import { searchTerms } from "../../records/search-terms.ts";
+import { contactSearchTerms } from "../../records/search-terms.ts";
 import { withMeta } from "../../records/with-meta.ts";
 import { contactFactColumns } from "./contact-facts.ts";
 import { contactMatchKeys } from "./contact-match.ts";
@@ -69,7 +69,7 @@ export const contactRecords: RecordDefinition<Contact, ContactFields, z.output<t
     {
       table: "contact_terms",
       owner: "contact_id",
-      rows: (c) => searchTerms([c.firstName, c.lastName], c.emails).map((term) => ({ term, contact_id: c.id })),
+      rows: (c) => contactSearchTerms([c.firstName, c.lastName], c.emails).map((term) => ({ term, contact_id: c.id })),
     },
     {
       table: "contact_match_keys",

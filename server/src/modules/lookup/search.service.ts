@@ -40,15 +40,15 @@ export async function searchAll(ctx: RequestContext, q: string, limit: number): 
   const accounts = await rows<AccountRow>(
     ctx,
     sql`select a.id, a.name, a.domains
-      from ${candidates("account_terms", "account_id", terms)} cross join accounts a
-      where a.id = m.id and ${othersMatch("account_terms", "account_id", "a.id", terms)} and ${visible(ctx, "a")}
+      from ${candidates(ACCOUNT_TERMS, terms)} cross join accounts a
+      where a.id = m.id and ${othersMatch(ACCOUNT_TERMS, "a.id", terms)} and ${visible(ctx, "a")}
       order by a.name, a.id limit ${sql.lit(limit)}`,
   );
   const contacts = await rows<ContactRow>(
     ctx,
     sql`select c.id, c.first_name, c.last_name, c.emails, c.job_title
-      from ${candidates("contact_terms", "contact_id", terms)} cross join contacts c
-      where c.id = m.id and ${othersMatch("contact_terms", "contact_id", "c.id", terms)} and ${visible(ctx, "c")}
+      from ${candidates(CONTACT_TERMS, terms)} cross join contacts c
+      where c.id = m.id and ${othersMatch(CONTACT_TERMS, "c.id", terms)} and ${visible(ctx, "c")}
       order by c.last_name, c.first_name, c.id limit ${sql.lit(limit)}`,
   );
   return [
@@ -57,26 +57,45 @@ export async function searchAll(ctx: RequestContext, q: string, limit: number): 
   ].slice(0, limit);
 }
 
-const range = (alias: string, term: string) =>
-  sql`${sql.ref(`${alias}.term`)} >= ${term} and ${sql.ref(`${alias}.term`)} < ${afterPrefix(term)}`;
+/**
+ * Where a record's terms are: a column of side tables, each with the record's id in `owner`. A
+ * contact's addresses are its stored emails (contactSearchTerms), found by prefix like its terms.
+ */
+type TermSource = { table: string; owner: string; column: string };
+const ACCOUNT_TERMS: TermSource[] = [{ table: "account_terms", owner: "account_id", column: "term" }];
+const CONTACT_TERMS: TermSource[] = [
+  { table: "contact_terms", owner: "contact_id", column: "term" },
+  { table: "contact_emails", owner: "contact_id", column: "email" },
+];
+
+const startsWith = (alias: string, { column }: TermSource, term: string) => {
+  const ref = sql.ref(`${alias}.${column}`);
+  return sql`${ref} >= ${term} and ${ref} < ${afterPrefix(term)}`;
+};
 
 /**
  * The records with a term starting with the first query term, as the derived table `m`. The
  * search is driven from here (CROSS JOIN fixes the order in SQLite): were the planner to start
  * from the visibility indexes instead, it would walk a whole team's records.
  */
-function candidates(table: string, owner: string, [first]: string[]) {
-  return sql`(select distinct t.${sql.ref(owner)} as id from ${sql.table(table)} t
-    where ${range("t", first as string)} limit ${CANDIDATES}) m`;
+function candidates(sources: TermSource[], [first]: string[]) {
+  const found = sources.map(
+    (source) =>
+      sql`select t.${sql.ref(source.owner)} as id from ${sql.table(source.table)} t where ${startsWith("t", source, first as string)}`,
+  );
+  return sql`(select distinct id from (${sql.join(found, sql` union all `)}) found limit ${CANDIDATES}) m`;
 }
 
 /** Every other query term also starts one of the record's terms. */
-function othersMatch(table: string, owner: string, idColumn: string, [, ...others]: string[]): RawBuilder<SqlBool> {
+function othersMatch(sources: TermSource[], idColumn: string, [, ...others]: string[]): RawBuilder<SqlBool> {
   if (others.length === 0) return sql<SqlBool>`1 = 1`;
-  const each = others.map(
-    (term) =>
-      sql`exists (select 1 from ${sql.table(table)} u where u.${sql.ref(owner)} = ${sql.ref(idColumn)} and ${range("u", term)})`,
-  );
+  const each = others.map((term) => {
+    const anywhere = sources.map(
+      (source) =>
+        sql`exists (select 1 from ${sql.table(source.table)} u where u.${sql.ref(source.owner)} = ${sql.ref(idColumn)} and ${startsWith("u", source, term)})`,
+    );
+    return sql`(${sql.join(anywhere, sql` or `)})`;
+  });
   return sql<SqlBool>`${sql.join(each, sql` and `)}`;
 }
 

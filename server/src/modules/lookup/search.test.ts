@@ -33,6 +33,9 @@ describe("GET /search", () => {
 
   it("finds by email, domain and phone typed any way", async () => {
     expect((await search("hsmith@example")).map((h: { matchedOn: string }) => h.matchedOn)).toEqual(["email"]);
+    expect((await search("helene.lef")).map((h: { label: string }) => h.label)).toEqual(["Hélène Lefèvre"]);
+    expect((await search("hsm example.co")).map((h: { label: string }) => h.label)).toEqual(["Helen Smith"]);
+    expect(await search("lefevre@")).toEqual([]);
     const byDomain = await search("creme-cafe.fr");
     expect(byDomain.map((h: { kind: string }) => h.kind).sort()).toEqual(["account", "contact"]);
     const byMobile = await search("+33 6 12 34 56 78");

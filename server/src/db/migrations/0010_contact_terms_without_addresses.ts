@@ -1,0 +1,46 @@
+import { type Kysely, sql } from "kysely";
+import { contactSearchTerms } from "../../records/search-terms.ts";
+
+const PAGE = 5000;
+const PAIRS_PER_DELETE = 500;
+
+/**
+ * A contact's email addresses and their local parts are no longer search terms: search finds them
+ * by prefix in contact_emails (contactSearchTerms). Contacts stored before lose those terms here,
+ * a page of contacts at a time; a term that is also a name word ("jean" of jean@acme.fr) stays.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const any = db as unknown as Kysely<{
+    contacts: { id: string; first_name: string | null; last_name: string | null; emails: string };
+  }>;
+  let after = "";
+  for (;;) {
+    const contacts = await any
+      .selectFrom("contacts")
+      .select(["id", "first_name", "last_name", "emails"])
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(PAGE)
+      .execute();
+    const last = contacts.at(-1);
+    if (!last) return;
+    after = last.id;
+    const stale = contacts.flatMap((contact) => {
+      const emails = JSON.parse(contact.emails) as string[];
+      const kept = new Set(contactSearchTerms([contact.first_name, contact.last_name], emails));
+      // The terms an address gave before: itself and its local part, folded (ASCII: lower case).
+      const before = emails.flatMap((email) => {
+        const address = email.trim().toLowerCase();
+        return [address, address.slice(0, address.lastIndexOf("@"))];
+      });
+      return [...new Set(before)].filter((term) => term && !kept.has(term)).map((term) => [term, contact.id] as const);
+    });
+    for (let start = 0; start < stale.length; start += PAIRS_PER_DELETE) {
+      const pairs = stale.slice(start, start + PAIRS_PER_DELETE).map(([term, id]) => sql`(${term}, ${id})`);
+      await sql`delete from contact_terms where (term, contact_id) in (values ${sql.join(pairs)})`.execute(db);
+    }
+  }
+}
+
+/** The terms stay gone: search no longer reads them. */
+export async function down(): Promise<void> {}
