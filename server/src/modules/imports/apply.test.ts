@@ -36,6 +36,48 @@ async function allContacts() {
 }
 
 describe("applying an import in batches", () => {
+  it("writes the values the dry run showed, and reads a pulled row's version again", async () => {
+    const id = await jobWithRows(t, ["First name", "Last name", "Email"], [["Ana", "Lima", "ana@lima.pt"]]);
+    await analyse(t, id);
+    // What the user reviewed is what lands, even should the cells read differently by now (as
+    // after an upgrade that normalises otherwise): the preview is the contract.
+    await t.database.db
+      .updateTable("import_rows")
+      .set({
+        row_values: JSON.stringify({
+          firstName: "Ana",
+          lastName: "Lima",
+          emails: ["ana@lima.pt"],
+          company: "Lima Lda",
+        }),
+      })
+      .where("job_id", "=", id)
+      .execute();
+    await t.database.db
+      .updateTable("import_rows")
+      .set({ cells: JSON.stringify(["X", "Y", "x@y.pt"]) })
+      .where("job_id", "=", id)
+      .execute();
+    await t.call("POST", `/imports/${id}/apply`);
+    expect((await settle(t, id)).result).toMatchObject({ created: 1 });
+    expect(await allContacts()).toMatchObject([{ firstName: "Ana", lastName: "Lima", emails: ["ana@lima.pt"] }]);
+
+    // A pulled row still meets the version check at apply time.
+    const [contact] = await allContacts();
+    const pulled = await jobWithRows(
+      t,
+      ["Id", "Version", "First name", "Last name", "Email"],
+      [[contact!.id, String(contact!.version), "Ana", "Lima", "ana.lima@lima.pt"]],
+    );
+    expect((await analyse(t, pulled)).json.plan).toMatchObject({ update: 1 });
+    await t.call("PATCH", `/contacts/${contact!.id}`, {
+      body: { jobTitle: "CFO" },
+      headers: { "if-match": String(contact!.version) },
+    });
+    await t.call("POST", `/imports/${pulled}/apply`);
+    expect((await settle(t, pulled)).result).toMatchObject({ updated: 0, failed: 1 });
+  });
+
   it("creates, merges twice into one contact, joins duplicates to their first row, and undoes it all", async () => {
     const known = await t.call("POST", "/contacts", {
       body: { firstName: "Zoé", lastName: "Roux", emails: ["zoe@roux.fr"] },

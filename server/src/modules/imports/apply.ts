@@ -11,7 +11,7 @@ import type { ContactFields } from "../contacts/contacts.repo.ts";
 import { contactService, contactStore } from "../contacts/contacts.service.ts";
 import { markApplied, type RowOutcome, type RowRow, recordIdsOf } from "./imports.repo.ts";
 import { mergeRowInto, updateWithRow } from "./row-merge.ts";
-import { type PreparedRow, type RowOptions, rowToContact } from "./row-to-contact.ts";
+import { type PreparedRow, type RowFields, type RowOptions, rowToContact } from "./row-to-contact.ts";
 
 /** Rows read per round; a transaction commits after at most this many. */
 export const APPLY_CHUNK = 20_000;
@@ -128,7 +128,19 @@ async function progress(tx: Transaction<Database>, jobId: string, done: number):
 
 /** Where a row's values go: a new contact, a stored one, or the contact an earlier row of the batch writes. */
 type Target = { kind: "new" } | { kind: "record"; id: string } | { kind: "row"; of: number };
-type Plan = { row: RowRow; prepared: PreparedRow; target: Target };
+type Plan = { row: RowRow; prepared: Pick<PreparedRow, "fields" | "version">; target: Target };
+
+/**
+ * What a row writes: the values its dry run showed, so the apply does what the user saw (rows,
+ * mapping and options cannot change in between without a new dry run). A row pulled from Rapport
+ * is read again for the version it was pulled at, which the dry run does not keep.
+ */
+function preparedOf(row: RowRow, job: ImportJob, options: RowOptions): Plan["prepared"] {
+  if (row.action === "update")
+    return rowToContact(mapRow(readJson<string[]>(row.cells, []), job.mapping as ColumnMapping), options);
+  const { company: _company, ...fields } = readJson<RowFields & { company?: string }>(row.row_values, {});
+  return { fields, version: null };
+}
 
 /**
  * Applies consecutive rows in the caller's transaction, with the results of applying them one
@@ -159,7 +171,7 @@ async function applyBatch(
   ]);
 
   const plans: Plan[] = writing.map((row) => {
-    const prepared = rowToContact(mapRow(readJson<string[]>(row.cells, []), job.mapping as ColumnMapping), options);
+    const prepared = preparedOf(row, job, options);
     let target: Target = row.target_id ? { kind: "record", id: row.target_id } : { kind: "new" };
     if (row.action === "duplicate" && row.duplicate_of !== null) {
       const leader = leaders.get(row.duplicate_of);
