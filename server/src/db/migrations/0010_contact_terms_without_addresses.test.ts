@@ -1,5 +1,6 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { useTestApp } from "../../testing/test-app.ts";
+import { testDatabaseKind, useTestApp } from "../../testing/test-app.ts";
 import { up } from "./0010_contact_terms_without_addresses.ts";
 
 const t = useTestApp();
@@ -31,5 +32,11 @@ describe("migration 0010", () => {
     await up(t.database.db as never);
     expect(await terms()).toEqual(now);
     expect((await t.call("GET", "/search?q=j.dup")).json.hits).toMatchObject([{ id }]);
+    if (testDatabaseKind === "postgres") {
+      const { rows } = await sql<{ collation: string }>`select collation_name as collation
+        from information_schema.columns where table_schema = current_schema()
+        and table_name = 'contact_emails' and column_name = 'email'`.execute(t.database.db);
+      expect(rows).toEqual([{ collation: "C" }]);
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import { contactSearchTerms } from "../../records/search-terms.ts";
+import { isPostgres } from "../dialect.ts";
+import { forEachContactPage } from "./contact-pages.ts";
 
-const PAGE = 5000;
 const PAIRS_PER_DELETE = 500;
 
 /**
@@ -10,21 +11,12 @@ const PAIRS_PER_DELETE = 500;
  * a page of contacts at a time; a term that is also a name word ("jean" of jean@acme.fr) stays.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const any = db as unknown as Kysely<{
-    contacts: { id: string; first_name: string | null; last_name: string | null; emails: string };
-  }>;
-  let after = "";
-  for (;;) {
-    const contacts = await any
-      .selectFrom("contacts")
-      .select(["id", "first_name", "last_name", "emails"])
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(PAGE)
-      .execute();
-    const last = contacts.at(-1);
-    if (!last) return;
-    after = last.id;
+  // Prefix ranges need byte-wise order, as contact_terms has: a linguistic collation (en_US)
+  // orders "j.dupont" apart from "j.dup" by ignoring the dot. Addresses are ASCII, so equality and
+  // their order as text are unchanged.
+  if (isPostgres(db)) await sql`alter table contact_emails alter column email type text collate "C"`.execute(db);
+  type Row = { id: string; first_name: string | null; last_name: string | null; emails: string };
+  await forEachContactPage<Row>(db, ["id", "first_name", "last_name", "emails"], async (contacts) => {
     const stale = contacts.flatMap((contact) => {
       const emails = JSON.parse(contact.emails) as string[];
       const kept = new Set(contactSearchTerms([contact.first_name, contact.last_name], emails));
@@ -39,7 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       const pairs = stale.slice(start, start + PAIRS_PER_DELETE).map(([term, id]) => sql`(${term}, ${id})`);
       await sql`delete from contact_terms where (term, contact_id) in (values ${sql.join(pairs)})`.execute(db);
     }
-  }
+  });
 }
 
 /** The terms stay gone: search no longer reads them. */

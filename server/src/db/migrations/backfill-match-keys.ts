@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { contactMatchKeys, type MatchedColumns, matchedFieldsOfRow } from "../../modules/contacts/contact-match.ts";
+import { forEachContactPage } from "./contact-pages.ts";
 
-const PAGE = 5000;
 const VALUES_PER_INSERT = 500;
 
 /**
@@ -9,33 +9,20 @@ const VALUES_PER_INSERT = 500;
  * lets through), a page of contacts at a time; keys a contact has already are left as they are.
  */
 export async function backfillMatchKeys(db: Kysely<unknown>, keep: (key: string) => boolean = () => true) {
-  const any = db as unknown as Kysely<{
-    contacts: MatchedColumns & { id: string };
-    contact_match_keys: { key: string; contact_id: string };
-  }>;
-  let after = "";
-  for (;;) {
-    const contacts = await any
-      .selectFrom("contacts")
-      .select(["id", "first_name", "last_name", "emails", "phones", "address", "birth_date"])
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(PAGE)
-      .execute();
-    const last = contacts.at(-1);
-    if (!last) return;
-    after = last.id;
+  const keys = db as unknown as Kysely<{ contact_match_keys: { key: string; contact_id: string } }>;
+  const columns = ["id", "first_name", "last_name", "emails", "phones", "address", "birth_date"] as const;
+  await forEachContactPage<MatchedColumns & { id: string }>(db, columns, async (contacts) => {
     const rows = contacts.flatMap((contact) =>
       contactMatchKeys(matchedFieldsOfRow(contact))
         .filter(keep)
         .map((key) => ({ key, contact_id: contact.id })),
     );
     for (let start = 0; start < rows.length; start += VALUES_PER_INSERT) {
-      await any
+      await keys
         .insertInto("contact_match_keys")
         .values(rows.slice(start, start + VALUES_PER_INSERT))
         .onConflict((conflict) => conflict.doNothing())
         .execute();
     }
-  }
+  });
 }
