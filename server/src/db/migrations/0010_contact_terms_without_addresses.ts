@@ -1,3 +1,4 @@
+import { foldText } from "@rapport/shared/normalize";
 import { type Kysely, sql } from "kysely";
 import { contactSearchTerms } from "../../records/search-terms.ts";
 import { isPostgres } from "../dialect.ts";
@@ -20,9 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const stale = contacts.flatMap((contact) => {
       const emails = JSON.parse(contact.emails) as string[];
       const kept = new Set(contactSearchTerms([contact.first_name, contact.last_name], emails));
-      // The terms an address gave before: itself and its local part, folded (ASCII: lower case).
+      // The terms an address gave before, folded as search folds: itself and its local part.
       const before = emails.flatMap((email) => {
-        const address = email.trim().toLowerCase();
+        const address = foldText(email);
         return [address, address.slice(0, address.lastIndexOf("@"))];
       });
       return [...new Set(before)].filter((term) => term && !kept.has(term)).map((term) => [term, contact.id] as const);

@@ -10,7 +10,7 @@ import { runEngineTask } from "./engine-thread.ts";
 import { mapInSlices } from "./map-in-slices.ts";
 import { type ExistingMatch, matchExisting } from "./match-existing.ts";
 import { type FieldChange, mergeRowInto, updateWithRow } from "./row-merge.ts";
-import { type PreparedRow, rowToContact } from "./row-to-contact.ts";
+import { type PreparedRow, rowToContact, rowValues } from "./row-to-contact.ts";
 
 /** The dry run's verdict on one row; what analyse stores and apply follows. */
 export interface Decision {
@@ -142,7 +142,7 @@ function blank(row: number, prepared: PreparedRow): Decision {
     reasons: [],
     changes: [],
     errors: prepared.errors,
-    values: { ...prepared.fields, ...(prepared.company ? { company: prepared.company } : {}) },
+    values: rowValues(prepared),
   };
 }
 

@@ -11,7 +11,7 @@ import type { ContactFields } from "../contacts/contacts.repo.ts";
 import { contactService, contactStore } from "../contacts/contacts.service.ts";
 import { markApplied, type RowOutcome, type RowRow, recordIdsOf } from "./imports.repo.ts";
 import { mergeRowInto, updateWithRow } from "./row-merge.ts";
-import { type PreparedRow, type RowFields, type RowOptions, rowToContact } from "./row-to-contact.ts";
+import { fieldsOfValues, type PreparedRow, type RowOptions, type RowValues, rowToContact } from "./row-to-contact.ts";
 
 /** Rows read per round; a transaction commits after at most this many. */
 export const APPLY_CHUNK = 20_000;
@@ -138,8 +138,7 @@ type Plan = { row: RowRow; prepared: Pick<PreparedRow, "fields" | "version">; ta
 function preparedOf(row: RowRow, job: ImportJob, options: RowOptions): Plan["prepared"] {
   if (row.action === "update")
     return rowToContact(mapRow(readJson<string[]>(row.cells, []), job.mapping as ColumnMapping), options);
-  const { company: _company, ...fields } = readJson<RowFields & { company?: string }>(row.row_values, {});
-  return { fields, version: null };
+  return { fields: fieldsOfValues(readJson<RowValues>(row.row_values, {})), version: null };
 }
 
 /**

@@ -41,6 +41,21 @@ export interface PreparedRow {
   errors: string[];
 }
 
+/**
+ * What the dry run shows and stores for a row: the fields it brings, and the company it names.
+ * The apply writes these fields back (fieldsOfValues), so a row lands as it was reviewed.
+ */
+export type RowValues = RowFields & { company?: string };
+
+export function rowValues({ fields, company }: PreparedRow): RowValues {
+  return { ...fields, ...(company ? { company } : {}) };
+}
+
+/** The contact fields of a row's stored values: all but the company, which names no contact field. */
+export function fieldsOfValues({ company: _company, ...fields }: RowValues): RowFields {
+  return fields;
+}
+
 export interface RowOptions {
   defaultCountry: CountryCode;
   dayFirst: boolean;
